@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const dateOrRange = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/,
+    'expected a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD',
+  );
+
+const calendarYear = z.strictObject({
+  source: z.string().min(1),
+  holidays: z.array(dateOrRange),
+  makeupWorkdays: z.array(isoDate),
+});
+
+/** A working-day calendar as data: weekend days plus, per year, public holidays and make-up working days (调休). */
+export const calendarDataSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  timeZone: z.string().min(1),
+  /** ISO weekdays (1 = Monday ... 7 = Sunday) that are off unless made up. */
+  weekend: z.array(z.number().int().min(1).max(7)),
+  years: z.record(z.string().regex(/^\d{4}$/, 'expected a year YYYY'), calendarYear),
+});
+
+export type CalendarData = z.infer<typeof calendarDataSchema>;

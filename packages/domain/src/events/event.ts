@@ -1,0 +1,45 @@
+import { type Instant, parseInstant } from '../time.ts';
+import type { EventData, EventType } from './schema.ts';
+
+/** An event as posted and stored: instants are still RFC 3339 strings. */
+export type PostedEvent = {
+  [T in EventType]: { id: string; type: T; subjectId: string; occurredAt: string; data: EventData<T> };
+}[EventType];
+
+/** An event as the rules see it. */
+export type DomainEvent = {
+  [T in EventType]: { id: string; type: T; subjectId: string; occurredAt: Instant; data: EventData<T> };
+}[EventType];
+
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+export function toDomainEvent(event: PostedEvent): DomainEvent {
+  return { ...event, occurredAt: parseInstant(event.occurredAt) } as DomainEvent;
+}
+
+const openingTypes: ReadonlySet<EventType> = new Set([
+  'complaint.received',
+  'fault.reported',
+  'callback.opened',
+  'finding.recorded',
+]);
+
+function precedence(type: EventType): number {
+  if (openingTypes.has(type)) return 0;
+  return type === 'complaint.cancelled' ? 2 : 1;
+}
+
+/**
+ * The order the rules apply events in, whatever order they arrived in: by occurredAt, then the
+ * opening event first and a cancellation last at the same instant, then by id. A repeated id counts once.
+ */
+export function inApplicationOrder(events: readonly DomainEvent[]): DomainEvent[] {
+  const unique = new Map<string, DomainEvent>();
+  for (const event of events) if (!unique.has(event.id)) unique.set(event.id, event);
+  return [...unique.values()].sort(
+    (a, b) =>
+      a.occurredAt.toMillis() - b.occurredAt.toMillis() ||
+      precedence(a.type) - precedence(b.type) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

@@ -1,0 +1,68 @@
+import type { SubjectKind } from '../events/schema.ts';
+import type { Period } from '../time.ts';
+
+export type PersonRole = 'manager' | 'hall_head' | 'staff';
+
+/** Who pays: a department, or a person (named, or only by role) in it. */
+export interface ChargedParty {
+  departmentId: string;
+  personId: string | null;
+  personRole: PersonRole | null;
+}
+
+/** Where an entry's subject comes from: a subject, or a department's period (period-end rules). */
+export type EntrySource = SubjectKind | 'period';
+
+/**
+ * An entry the rules say should be on the ledger (RULES.md 8). `key` names the fine itself
+ * (source, rule, party and cause), so the same fine computed twice has the same key.
+ */
+export interface LedgerIntent extends ChargedParty {
+  key: string;
+  rule: string;
+  policyVersion: string;
+  amountFen: number;
+  /** The month of the fact that caused it (RULES.md 8). */
+  period: Period;
+  source: EntrySource;
+  subjectId: string;
+  causeEventId: string | null;
+}
+
+export function departmentParty(departmentId: string): ChargedParty {
+  return { departmentId, personId: null, personRole: null };
+}
+
+function partyKey(party: ChargedParty): string {
+  if (party.personRole === null) return `dept:${party.departmentId}`;
+  return `${party.personRole}:${party.departmentId}:${party.personId ?? '-'}`;
+}
+
+export function entryKey(
+  source: EntrySource,
+  subjectId: string,
+  rule: string,
+  party: ChargedParty,
+  cause: string,
+): string {
+  return `${source}:${subjectId}|${rule}|${partyKey(party)}|${cause}`;
+}
+
+export interface IntentFields {
+  source: EntrySource;
+  subjectId: string;
+  rule: string;
+  cause: string;
+  party: ChargedParty;
+  amountFen: number;
+  period: Period;
+  policyVersion: string;
+  causeEventId: string | null;
+}
+
+/** Builds an intent; a zero amount is no fine and gives none. */
+export function intent(fields: IntentFields): LedgerIntent[] {
+  if (fields.amountFen === 0) return [];
+  const { cause, party, ...rest } = fields;
+  return [{ key: entryKey(fields.source, fields.subjectId, fields.rule, party, cause), ...rest, ...party }];
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { durationSchema } from './duration.ts';
+
+const fen = z.number().int().nonnegative();
+const ruleId = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'expected a rule id such as complaint.class1');
+const fraction = z.number().gt(0).lt(1);
+
+/** RULES.md 2.1: an enterprise-liable class; the highest class with a matching criterion wins. */
+const complaintClass = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  rule: ruleId,
+  criteria: z.array(z.string().min(1)),
+  fineFen: fen,
+});
+
+/** RULES.md 3: the clock targets of one SLA type; a type without a first-response target keeps the clock it had. */
+const slaType = z.strictObject({ firstResponse: durationSchema.optional(), resolution: durationSchema });
+
+/** RULES.md 2.4: a quota per department and period for one assessment. */
+const quotaRule = z.strictObject({
+  /** The quota when none is set for the department and period; null is unlimited. */
+  defaultQuota: z.number().int().nonnegative().nullable(),
+  /** Whether cases within the quota are charged the base fine (class 4) or free (over-level). */
+  withinQuota: z.enum(['charged', 'free']),
+  /** `flat`: each excess case costs the base; `double`: 2 x base; `progressive`: the k-th costs base x 2^k. */
+  excessMode: z.enum(['flat', 'double', 'progressive']),
+});
+
+const personRole = z.enum(['manager', 'hall_head']);
+
+export const policyPackSchema = z.strictObject({
+  family: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, dot, dash or underscore'),
+  effectiveFrom: z.iso.date(),
+  title: z.string().min(1),
+  source: z.string().optional(),
+  timeZone: z.string().min(1),
+  calendar: z.string().min(1),
+  workingDayMode: z.enum(['elapsed', 'endOfDay']),
+  warnings: z.strictObject({ fractions: z.array(fraction), atRiskFraction: fraction }),
+  repeatWindowDays: z.number().int().positive(),
+  complaints: z.strictObject({
+    classes: z.array(complaintClass).min(1),
+    ordinary: z.strictObject({ fineFen: fen }),
+    overLevel: z
+      .strictObject({
+        bodies: z.array(z.string().min(1)).min(1),
+        fineFen: z.strictObject({ priorComplaintNotIntercepted: fen, otherwise: fen }),
+        personalFines: z.array(
+          z.strictObject({ body: z.string().min(1), role: personRole, rule: ruleId, fineFen: fen }),
+        ),
+        /** When false the ministry's personal fines stay even after the complaint is ruled enterprise-liable. */
+        personalFinesFollowResponsibility: z.boolean(),
+      })
+      .optional(),
+    warning: z
+      .strictObject({
+        triggers: z.array(z.enum(['overdue', 'repeat', 'tendency'])),
+        enterpriseFineFen: fen,
+        nonEnterpriseFineFen: fen,
+      })
+      .optional(),
+    quotas: z.record(z.string(), quotaRule),
+    group: z
+      .strictObject({
+        defaultMultiplier: z.number().positive(),
+        tiers: z.record(z.string(), z.number().positive()),
+      })
+      .optional(),
+    slaTypes: z
+      .strictObject({
+        ordinary: slaType,
+        escalation_warning: slaType.optional(),
+        over_level_1: slaType.optional(),
+        over_level_2: slaType.optional(),
+        group: slaType.optional(),
+      })
+      .refine((types) => types.ordinary.firstResponse !== undefined, {
+        message: 'the ordinary type needs a first-response target',
+        path: ['ordinary', 'firstResponse'],
+      }),
+    lateness: z.strictObject({
+      firstResponseFen: fen,
+      resolutionFen: fen,
+      /** RULES.md 3: an ordinary-channel complaint's first resolution breach is a non-enterprise warning instead. */
+      ordinaryBreachIsNonEnterpriseWarning: z.boolean(),
+    }),
+  }),
+  faults: z.strictObject({
+    kinds: z.record(z.string().regex(/^[a-z0-9_]+$/), z.strictObject({ target: durationSchema })),
+    lateFen: fen,
+    unfinishedFen: fen,
+    exemptionCauses: z.array(z.string().min(1)),
+    upgrade: z.strictObject({ triggers: z.array(z.enum(['overdue', 'repeat'])), fineFen: fen }).optional(),
+  }),
+  callbacks: z.strictObject({
+    kinds: z.record(
+      z.string().regex(/^[a-z0-9_]+$/),
+      z.strictObject({ due: durationSchema, missedAfter: durationSchema.optional() }),
+    ),
+    lateFen: fen,
+    rateShortfall: z.strictObject({ targetPercent: z.number().int().min(1).max(100), perPointFen: fen }),
+  }),
+  findings: z.strictObject({
+    rules: z.record(
+      ruleId,
+      z.strictObject({
+        fineFen: fen,
+        chargedTo: z.enum(['department', 'person']),
+        /** RULES.md 7: the n-th finding of a person in a calendar year costs base x 2^(n-1). */
+        progressive: z.boolean().optional(),
+      }),
+    ),
+    /** RULES.md 7: more progressive findings than this in a calendar year suspends the person. */
+    suspensionAfter: z.number().int().positive(),
+  }),
+});
+
+export type PolicyPack = z.infer<typeof policyPackSchema>;
+export type SlaTypeId = keyof PolicyPack['complaints']['slaTypes'];
+export type QuotaRule = z.infer<typeof quotaRule>;

@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon';
+
+/** An instant on the time line. Always a luxon DateTime in UTC inside the domain. */
+export type Instant = DateTime<true>;
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Parses an RFC 3339 instant (with offset or Z) into a UTC Instant; throws on anything else. */
+export function parseInstant(text: string): Instant {
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  if (!parsed.isValid || !/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text)) {
+    throw new RangeError(`not an RFC 3339 instant with an offset: ${JSON.stringify(text)}`);
+  }
+  return parsed.toUTC() as Instant;
+}
+
+export function instantFromMillis(ms: number): Instant {
+  return DateTime.fromMillis(ms, { zone: 'utc' }) as Instant;
+}
+
+export function earliest(a: Instant, b: Instant): Instant {
+  return a.toMillis() <= b.toMillis() ? a : b;
+}
+
+export function latest(a: Instant, b: Instant): Instant {
+  return a.toMillis() >= b.toMillis() ? a : b;
+}
+
+/** A period is a calendar month, "YYYY-MM", in the policy's zone (RULES.md 8). */
+export type Period = string;
+
+export function periodOf(instant: Instant, timeZone: string): Period {
+  return instant.setZone(timeZone).toFormat('yyyy-MM');
+}
+
+export function periodStart(period: Period, timeZone: string): Instant {
+  const start = DateTime.fromFormat(period, 'yyyy-MM', { zone: timeZone });
+  if (!start.isValid) throw new RangeError(`not a period (YYYY-MM): ${JSON.stringify(period)}`);
+  return start.toUTC() as Instant;
+}
+
+/** The first instant after the period: 00:00 of the next month in the policy's zone. */
+export function periodEnd(period: Period, timeZone: string): Instant {
+  return periodStart(period, timeZone).setZone(timeZone).plus({ months: 1 }).toUTC() as Instant;
+}
+
+export function nextPeriod(period: Period): Period {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+export function isPeriod(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}

@@ -1,0 +1,49 @@
+# Sourced by the project's commands: puts Node >= 22 and the pinned pnpm on PATH.
+# Machines that only have an older Node get Node 24 from the npm registry (the
+# node-linux-<arch> package ships the official binary), installed under .tools/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TOOLS="$ROOT/.tools"
+NODE_VERSION_WANTED="24"
+PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
+
+log() { printf '\033[1;34m[engine]\033[0m %s\n' "$*" >&2; }
+
+node_major() { command -v node >/dev/null 2>&1 && node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node() {
+  if [ -x "$TOOLS/node/bin/node" ]; then export PATH="$TOOLS/node/bin:$PATH"; fi
+  if [ "$(node_major)" -ge 22 ]; then return; fi
+  command -v npm >/dev/null 2>&1 || { log "neither Node >= 22 nor npm found; install Node.js first"; exit 1; }
+  local arch
+  case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) log "unsupported CPU $(uname -m)"; exit 1 ;; esac
+  log "Node $(node -v 2>/dev/null || echo none) is too old; installing Node $NODE_VERSION_WANTED from the npm registry into .tools/"
+  rm -rf "$TOOLS/node-pkg" && mkdir -p "$TOOLS/node-pkg"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/node-pkg" "node-linux-$arch@$NODE_VERSION_WANTED" >&2
+  mkdir -p "$TOOLS/node/bin"
+  ln -sf "$TOOLS/node-pkg/node_modules/node-linux-$arch/bin/node" "$TOOLS/node/bin/node"
+  export PATH="$TOOLS/node/bin:$PATH"
+  log "using Node $(node -v)"
+}
+
+ensure_pnpm() {
+  local bin="$TOOLS/pnpm/node_modules/.bin"
+  if [ ! -x "$bin/pnpm" ] || [ "$("$bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+    log "installing pnpm $PNPM_VERSION into .tools/"
+    rm -rf "$TOOLS/pnpm" && mkdir -p "$TOOLS/pnpm"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/pnpm" "pnpm@$PNPM_VERSION" >&2
+  fi
+  export PATH="$bin:$PATH"
+}
+
+ensure_dependencies() {
+  # --frozen-lockfile: a fresh clone installs exactly what was tested.
+  (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=silent) >&2
+}
+
+ensure_runtime() {
+  ensure_node
+  ensure_pnpm
+  ensure_dependencies
+}

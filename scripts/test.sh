@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing (Node 24, pnpm, packages), then runs the
+# formatter/linter, the type checker and every test, and closes with one "N passed, N failed" line.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime.sh"
+ensure_runtime
+cd "$ROOT"
+
+log "lint and format (biome)"
+pnpm exec biome ci .
+log "type check (tsc)"
+pnpm exec tsc -p tsconfig.json
+log "tests (vitest)"
+mkdir -p .test-results
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json "$@" || status=$?
+node scripts/lib/test-summary.ts .test-results/vitest.json
+exit "$status"
