@@ -35,6 +35,11 @@ export function periodOf(instant: Instant, timeZone: string): Period {
   return instant.setZone(timeZone).toFormat('yyyy-MM');
 }
 
+/** The period a deadline belongs to: that of its last allowed instant, so 24:00 of the 30th is still the 30th. */
+export function periodOfDeadline(deadline: Instant, timeZone: string): Period {
+  return periodOf(deadline.minus({ milliseconds: 1 }), timeZone);
+}
+
 export function periodStart(period: Period, timeZone: string): Instant {
   const start = DateTime.fromFormat(period, 'yyyy-MM', { zone: timeZone });
   if (!start.isValid) throw new RangeError(`not a period (YYYY-MM): ${JSON.stringify(period)}`);

@@ -10,7 +10,7 @@ import type { Policy } from '../policy/policy.ts';
 import type { SlaTypeId } from '../policy/schema.ts';
 import { groupMultiplier, multiplied } from '../pricing/group.ts';
 import { excessRank, quotaFineFen } from '../pricing/quota.ts';
-import { type Instant, periodOf } from '../time.ts';
+import { type Instant, periodOf, periodOfDeadline } from '../time.ts';
 import { type SubjectEvaluation, signalsOf, subjectEvents } from './subject.ts';
 
 type OverLevel = EventData<'complaint.received'>['overLevel'] & {};
@@ -405,7 +405,7 @@ function complaintFines(
         cause: clock.name,
         party: department,
         amountFen,
-        period: periodOf(clock.deadline, zone),
+        period: periodOfDeadline(clock.deadline, zone),
         causeEventId: null,
       }),
     );

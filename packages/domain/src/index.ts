@@ -1,0 +1,70 @@
+// The rules core: pure functions of a policy pack, events and the instant of evaluation.
+
+export { builtinCalendars } from './calendar/builtin.ts';
+export type { CalendarData } from './calendar/calendar-data.ts';
+export {
+  CalendarCoverageError,
+  loadCalendar,
+  type WorkingCalendar,
+  type WorkingDayMode,
+} from './calendar/working-calendar.ts';
+export { assessmentOf, enterpriseClass, type Responsibility } from './classification/assessment.ts';
+export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
+export { isRepeatWithinWindow, type UpgradeReason } from './classification/upgrade.ts';
+export { type DataProblem, PolicyDataError } from './data-errors.ts';
+export type { Clock, ClockName, ClockState } from './deadlines/clock.ts';
+export { deadlineAfter, strictest, targetAfter } from './deadlines/deadline.ts';
+export { deadlineWithExemptions } from './deadlines/exemptions.ts';
+export {
+  type DomainEvent,
+  type EventOf,
+  inApplicationOrder,
+  type PostedEvent,
+  toDomainEvent,
+} from './events/event.ts';
+export { policyProblems } from './events/policy-problems.ts';
+export {
+  type EventData,
+  type EventType,
+  eventDataSchemas,
+  eventSchema,
+  eventTypes,
+  overLevelBodies,
+  type SubjectKind,
+  subjectKindOf,
+} from './events/schema.ts';
+export { type ChargedParty, entryKey, type LedgerIntent, type PersonRole } from './ledger/entry.ts';
+export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
+export { callbackRateShortfalls, faultsUnfinishedAtEnd } from './period/period-end.ts';
+export { type PersonFinding, personFindingRanks, type Suspension } from './period/person-findings.ts';
+export { type QuotaCase, quotaPositions } from './period/quota-positions.ts';
+export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
+export type { Duration } from './policy/duration.ts';
+export { loadPolicyPack, NoPolicyInForceError, type Policy, policyInForce } from './policy/policy.ts';
+export { type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
+export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
+export {
+  type ComplaintContext,
+  type ComplaintEvaluation,
+  type ComplaintState,
+  evaluateComplaint,
+} from './subjects/complaint.ts';
+export { EvaluationError } from './subjects/evaluation-error.ts';
+export { evaluateFault, type FaultContext, type FaultEvaluation, type FaultState } from './subjects/fault.ts';
+export {
+  evaluateFinding,
+  type FindingContext,
+  type FindingEvaluation,
+  type FindingState,
+} from './subjects/finding.ts';
+export type { IgnoredEvent, Signal, SignalKind, SubjectEvaluation } from './subjects/subject.ts';
+export {
+  type Instant,
+  isPeriod,
+  nextPeriod,
+  type Period,
+  parseInstant,
+  periodEnd,
+  periodOf,
+  periodStart,
+} from './time.ts';

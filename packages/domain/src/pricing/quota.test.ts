@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { event, policy, received, sh } from '../../test/fixtures.ts';
+import { builtinCalendars } from '../calendar/builtin.ts';
+import { type PostedEntry, reconcile } from '../ledger/reconcile.ts';
+import { quotaPositions } from '../period/quota-positions.ts';
+import { loadPolicyPack, type Policy } from '../policy/policy.ts';
+import { evaluateComplaint } from '../subjects/complaint.ts';
+import { excessRank, quotaFineFen } from './quota.ts';
+
+const classFour = { defaultQuota: null, withinQuota: 'charged', excessMode: 'double' } as const;
+
+describe('RULES.md 2.4: class 4 over quota', () => {
+  it('excessMode double: each case beyond the quota costs 2 x 100 = 200 yuan', () => {
+    expect([1, 2, 3, 4, 5].map((p) => quotaFineFen(10_000, classFour, excessRank(p, 2)))).toEqual([
+      10_000, 10_000, 20_000, 20_000, 20_000,
+    ]);
+  });
+
+  it('excessMode progressive: the k-th excess case costs 100 x 2^k (200, 400, 800, ...)', () => {
+    const progressive = { ...classFour, excessMode: 'progressive' } as const;
+    expect([1, 2, 3, 4, 5].map((p) => quotaFineFen(10_000, progressive, excessRank(p, 2)))).toEqual([
+      10_000, 10_000, 20_000, 40_000, 80_000,
+    ]);
+  });
+
+  it('no quota set means unlimited: every case costs 100 yuan', () => {
+    expect(quotaFineFen(10_000, classFour, excessRank(500, null))).toBe(10_000);
+  });
+
+  it('over-level quota is 0, so every case is over quota and charged', () => {
+    const overLevel = policy.pack.complaints.quotas.over_level!;
+    expect(quotaFineFen(5_000, overLevel, excessRank(1, overLevel.defaultQuota))).toBe(5_000);
+    expect(quotaFineFen(5_000, overLevel, excessRank(1, 1))).toBe(0);
+  });
+
+  it('cases are counted in order of dispatch per department, period and assessment', () => {
+    const positions = quotaPositions([
+      {
+        subjectId: 'C3',
+        departmentId: 'D1',
+        period: '2026-11',
+        assessment: 'class4',
+        dispatchedAt: sh('2026-11-03T10:00'),
+      },
+      {
+        subjectId: 'C1',
+        departmentId: 'D1',
+        period: '2026-11',
+        assessment: 'class4',
+        dispatchedAt: sh('2026-11-01T10:00'),
+      },
+      {
+        subjectId: 'C2',
+        departmentId: 'D1',
+        period: '2026-11',
+        assessment: 'class4',
+        dispatchedAt: sh('2026-11-01T10:00'),
+      },
+      {
+        subjectId: 'C4',
+        departmentId: 'D2',
+        period: '2026-11',
+        assessment: 'class4',
+        dispatchedAt: sh('2026-11-01T09:00'),
+      },
+      {
+        subjectId: 'C5',
+        departmentId: 'D1',
+        period: '2026-12',
+        assessment: 'class4',
+        dispatchedAt: sh('2026-12-01T09:00'),
+      },
+    ]);
+    expect(Object.fromEntries(positions)).toEqual({ C1: 1, C2: 2, C3: 3, C4: 1, C5: 1 });
+  });
+});
+
+describe('RULES.md 2.4: a case moving out of class 4 re-prices the later cases by reversal', () => {
+  const withQuota = (quota: number): Policy => {
+    const pack = structuredClone(policy.pack);
+    pack.version = `fuling-2012-q${quota}`;
+    pack.complaints.quotas.class4!.defaultQuota = quota;
+    return loadPolicyPack(pack, 'test', builtinCalendars);
+  };
+  const quotaPolicy = withQuota(1);
+  const at = sh('2026-11-20T00:00');
+  const caseEvents = (id: string, day: string, criteria?: string[]) => [
+    received(`2026-11-${day}T09:00`, {}, id),
+    event('complaint.first_replied', `2026-11-${day}T10:00`, {}, id),
+    event('complaint.resolved', `2026-11-${day}T11:00`, {}, id),
+    event(
+      'complaint.responsibility_set',
+      `2026-11-${day}T12:00`,
+      { responsibility: 'enterprise', ...(criteria ? { criteria } : {}) },
+      id,
+    ),
+  ];
+  const periodLedger = (cases: Record<string, ReturnType<typeof caseEvents>>) => {
+    const states = Object.entries(cases).map(
+      ([id, events]) => evaluateComplaint(quotaPolicy, id, events, at).state!,
+    );
+    const positions = quotaPositions(states.map((s) => ({ ...s, period: '2026-11' })));
+    return Object.entries(cases).flatMap(
+      ([id, events]) =>
+        evaluateComplaint(quotaPolicy, id, events, at, { quotaPosition: positions.get(id)! }).entries,
+    );
+  };
+
+  it('with a quota of 1, the second class-4 case costs 200; when the first becomes class 2, the second drops to 100', () => {
+    const before = periodLedger({ A: caseEvents('A', '02'), B: caseEvents('B', '03') });
+    expect(before.map((e) => [e.subjectId, e.rule, e.amountFen])).toEqual([
+      ['A', 'complaint.class4', 10_000],
+      ['B', 'complaint.class4', 20_000],
+    ]);
+    let n = 0;
+    const posted: PostedEntry[] = reconcile(before, [], new Set()).map((e) => ({ ...e, id: `e${++n}` }));
+    const after = periodLedger({ A: caseEvents('A', '02', ['serious_impact']), B: caseEvents('B', '03') });
+    const corrections = reconcile(after, posted, new Set());
+    expect(corrections.map((e) => [e.subjectId, e.rule, e.amountFen, e.reversalOf])).toEqual([
+      ['A', 'complaint.class4', -10_000, 'e1'],
+      ['B', 'complaint.class4', -20_000, 'e2'],
+      ['A', 'complaint.class2', 500_000, null],
+      ['B', 'complaint.class4', 10_000, null],
+    ]);
+    expect(corrections.find((e) => e.subjectId === 'B' && e.amountFen > 0)?.generation).toBe(1);
+  });
+});
