@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ZoneOffsets } from './calendar/zone-offsets.ts';
 
 /** An instant on the time line. Always a luxon DateTime in UTC inside the domain. */
 export type Instant = DateTime<true>;
@@ -20,6 +21,22 @@ export function instantFromMillis(ms: number): Instant {
   return DateTime.fromMillis(ms, { zone: 'utc' }) as Instant;
 }
 
+/** Elapsed-time arithmetic without luxon's calendar machinery (hot in deadline computation). */
+export function addMillis(instant: Instant, ms: number): Instant {
+  return instantFromMillis(instant.toMillis() + ms);
+}
+
+const zoneOffsets = new Map<string, ZoneOffsets>();
+
+function offsetsOf(timeZone: string): ZoneOffsets {
+  let offsets = zoneOffsets.get(timeZone);
+  if (!offsets) {
+    offsets = new ZoneOffsets(timeZone);
+    zoneOffsets.set(timeZone, offsets);
+  }
+  return offsets;
+}
+
 export function earliest(a: Instant, b: Instant): Instant {
   return a.toMillis() <= b.toMillis() ? a : b;
 }
@@ -32,7 +49,8 @@ export function latest(a: Instant, b: Instant): Instant {
 export type Period = string;
 
 export function periodOf(instant: Instant, timeZone: string): Period {
-  return instant.setZone(timeZone).toFormat('yyyy-MM');
+  const local = new Date(instant.toMillis() + offsetsOf(timeZone).offsetMs(instant.toMillis()));
+  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /** The period a deadline belongs to: that of its last allowed instant, so 24:00 of the 30th is still the 30th. */

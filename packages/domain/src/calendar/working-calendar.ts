@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { type DataProblem, PolicyDataError, parseData } from '../data-errors.ts';
 import { DAY_MS, type Instant } from '../time.ts';
 import { type CalendarData, calendarDataSchema } from './calendar-data.ts';
+import { ZoneOffsets } from './zone-offsets.ts';
 
 /** Thrown when a computation needs a day of a year the calendar has no data for: never guess Monday-Friday. */
 export class CalendarCoverageError extends Error {
@@ -58,10 +59,12 @@ export class WorkingCalendar {
   readonly years: readonly number[];
   readonly #firstDay: number;
   readonly #status: Uint8Array;
+  readonly #offsets: ZoneOffsets;
 
   constructor(data: CalendarData) {
     this.id = data.id;
     this.timeZone = data.timeZone;
+    this.#offsets = new ZoneOffsets(data.timeZone);
     this.years = Object.keys(data.years)
       .map(Number)
       .sort((a, b) => a - b);
@@ -150,27 +153,15 @@ export class WorkingCalendar {
   }
 
   #local(instant: Instant): LocalPosition {
-    const local = instant.setZone(this.timeZone);
-    return {
-      day: dayNumberOf(local.year, local.month, local.day),
-      msOfDay: ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond,
-    };
+    const utcMs = instant.toMillis();
+    const localMs = utcMs + this.#offsets.offsetMs(utcMs);
+    const day = Math.floor(localMs / DAY_MS);
+    return { day, msOfDay: localMs - day * DAY_MS };
   }
 
   /** Local wall-clock position to an instant; a position of 24:00 is 00:00 of the next day. */
   #instantAt({ day, msOfDay }: LocalPosition): Instant {
-    const date = dateOfDayNumber(day + Math.floor(msOfDay / DAY_MS));
-    const ms = msOfDay % DAY_MS;
-    return DateTime.fromObject(
-      {
-        ...date,
-        hour: Math.floor(ms / 3_600_000),
-        minute: Math.floor(ms / 60_000) % 60,
-        second: Math.floor(ms / 1000) % 60,
-        millisecond: ms % 1000,
-      },
-      { zone: this.timeZone },
-    ).toUTC() as Instant;
+    return DateTime.fromMillis(this.#offsets.utcOfLocal(day * DAY_MS + msOfDay), { zone: 'utc' }) as Instant;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/policy.ts';
-import type { Instant } from '../time.ts';
+import { addMillis, type Instant } from '../time.ts';
 import type { Measure } from './deadline.ts';
 
 export type ClockName = 'first_response' | 'resolution' | 'resolution_warning' | 'repair' | 'callback';
@@ -76,7 +76,7 @@ export function fractionInstant(policy: Policy, spec: ClockSpec, fraction: numbe
     return policy.calendar.addWorkingTime(spec.startedAt, Math.round(allowed * fraction));
   }
   const allowed = spec.deadline.toMillis() - spec.startedAt.toMillis();
-  return spec.startedAt.plus({ milliseconds: Math.round(allowed * fraction) });
+  return addMillis(spec.startedAt, Math.round(allowed * fraction));
 }
 
 /** A clock's state at `at`: breached once it runs past its deadline; cancelled if cancelled while running. */

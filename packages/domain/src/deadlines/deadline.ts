@@ -1,6 +1,6 @@
 import type { Duration } from '../policy/duration.ts';
 import type { Policy } from '../policy/policy.ts';
-import { HOUR_MS, type Instant, MINUTE_MS } from '../time.ts';
+import { addMillis, HOUR_MS, type Instant, MINUTE_MS } from '../time.ts';
 
 /** How a clock's time passes: on every instant, or only on working days. */
 export type Measure = 'elapsed' | 'working';
@@ -15,9 +15,9 @@ export function measureOf(duration: Duration): Measure {
  * days end at 24:00 of the N-th day after the start date.
  */
 export function deadlineAfter(policy: Policy, start: Instant, duration: Duration): Instant {
-  if ('minutes' in duration) return start.plus({ milliseconds: duration.minutes * MINUTE_MS });
-  if ('hours' in duration) return start.plus({ milliseconds: duration.hours * HOUR_MS });
-  if ('days' in duration) return start.plus({ milliseconds: duration.days * 24 * HOUR_MS });
+  if ('minutes' in duration) return addMillis(start, duration.minutes * MINUTE_MS);
+  if ('hours' in duration) return addMillis(start, duration.hours * HOUR_MS);
+  if ('days' in duration) return addMillis(start, duration.days * 24 * HOUR_MS);
   if ('workingDays' in duration) {
     return policy.calendar.addWorkingDays(start, duration.workingDays, policy.pack.workingDayMode);
   }

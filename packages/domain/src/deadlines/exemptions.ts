@@ -1,4 +1,4 @@
-import type { Instant } from '../time.ts';
+import { type Instant, instantFromMillis } from '../time.ts';
 
 export interface Interval {
   from: Instant;
@@ -28,5 +28,5 @@ export function deadlineWithExemptions(
     deadlineMs += to - effectiveFrom;
     coveredUntil = to;
   }
-  return deadline.plus({ milliseconds: deadlineMs - deadline.toMillis() });
+  return instantFromMillis(deadlineMs);
 }

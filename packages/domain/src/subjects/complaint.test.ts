@@ -207,6 +207,37 @@ describe('RULES.md 2.3: escalation warning', () => {
   });
 });
 
+describe('RULES.md 8: the month each fine belongs to', () => {
+  it('assessment to the month of dispatch, upgrade to the month of the upgrade, lateness to the month of the deadline', () => {
+    const { entries } = evaluate(
+      [received('2026-11-25T09:00'), event('complaint.first_replied', '2026-11-25T10:00', {})],
+      '2026-12-08T00:00',
+    );
+    expect(entries.map((e) => [e.rule, e.period])).toEqual([
+      ['complaint.ordinary', '2026-11'],
+      ['complaint.warning', '2026-12'],
+    ]);
+  });
+
+  it("the ministry's personal fines follow responsibility by default (policy setting personalFinesFollowResponsibility)", () => {
+    const events = [
+      received('2026-11-23T09:00', { overLevel: miitOverLevel(false, false) }),
+      event('complaint.first_replied', '2026-11-23T10:00', {}),
+      enterprise(),
+    ];
+    expect(fines(evaluate(events, '2026-11-23T13:00').entries)).toEqual(['complaint.class4 100']);
+    const pack = structuredClone(policy.pack);
+    pack.version = 'fuling-2012-personal';
+    pack.complaints.overLevel!.personalFinesFollowResponsibility = false;
+    const keepPersonal = loadPolicyPack(pack, 'test', builtinCalendars);
+    expect(fines(evaluateComplaint(keepPersonal, 'C1', events, sh('2026-11-23T13:00')).entries)).toEqual([
+      'complaint.class4 100',
+      'complaint.over_level.miit_hall_head 50 hall_head:-',
+      'complaint.over_level.miit_manager 100 manager:-',
+    ]);
+  });
+});
+
 describe('RULES.md 2.5: group customers', () => {
   const group = (tier: string) => ({ customer: { id: 'G1', group: { tier } } });
 
