@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing (Node 24, pnpm, packages), then runs the
 # formatter/linter, the type checker and every test, and closes with one "N passed, N failed" line.
+# Tests that need Postgres and Redis use the local servers (started if down), each run in a
+# database and a queue prefix of its own.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 ensure_runtime
+ensure_services
 cd "$ROOT"
 
 log "lint and format (biome)"

@@ -11,7 +11,7 @@ export {
 export { assessmentOf, enterpriseClass, type Responsibility } from './classification/assessment.ts';
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
 export { isRepeatWithinWindow, type UpgradeReason } from './classification/upgrade.ts';
-export { type DataProblem, PolicyDataError } from './data-errors.ts';
+export { type DataProblem, PolicyDataError, pathToString } from './data-errors.ts';
 export type { Clock, ClockName, ClockState } from './deadlines/clock.ts';
 export { deadlineAfter, strictest, targetAfter } from './deadlines/deadline.ts';
 export { deadlineWithExemptions } from './deadlines/exemptions.ts';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The engine's settings, read once from the environment and validated; local defaults need no setup. */
+const configSchema = z.object({
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/engine'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** Prefixes every BullMQ key, so engines (and test runs) sharing one Redis never collide. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('engine'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The policy family complaints are judged by (a pack family, e.g. fuling or gas-utility). */
+  POLICY_FAMILY: z.string().default('fuling'),
+  /** Largest request body; a batch of 1,000 events with long summaries fits. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid environment: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,142 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The schema as the code sees it: one interface per table (migrations/ holds the SQL). */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface EventIdsTable {
+  id: string;
+  seq: number;
+  received_at: Timestamp;
+  body_hash: Buffer;
+}
+
+export interface EventsTable {
+  seq: ColumnType<number, number | undefined, never>;
+  id: string;
+  type: string;
+  subject_kind: string;
+  subject_id: string;
+  occurred_at: Timestamp;
+  received_at: DefaultedTimestamp;
+  data: ColumnType<unknown, string, string>;
+  body_hash: Buffer;
+  api_key_id: string | null;
+  status: ColumnType<'pending' | 'applied' | 'failed', 'pending' | 'applied' | 'failed' | undefined>;
+  error: string | null;
+  applied_at: Timestamp | null;
+  enqueued_at: Timestamp | null;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  manager_id: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface HallsTable {
+  id: string;
+  department_id: string;
+  name: string;
+  head_id: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PolicyVersionsTable {
+  version: string;
+  family: string;
+  effective_from: ColumnType<Date, string, string>;
+  body: ColumnType<unknown, string, string>;
+  created_at: DefaultedTimestamp;
+  first_used_at: Timestamp | null;
+}
+
+export interface SubjectsTable {
+  kind: string;
+  id: string;
+  department_id: string | null;
+  hall_id: string | null;
+  status: string | null;
+  policy_version: string | null;
+  opened_at: Timestamp | null;
+  state: ColumnType<unknown, string | null, string | null>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ClocksTable {
+  subject_kind: string;
+  subject_id: string;
+  name: string;
+  department_id: string;
+  started_at: Timestamp;
+  deadline: Timestamp;
+  stopped_at: Timestamp | null;
+  state: 'running' | 'met' | 'breached' | 'cancelled';
+  breached_at: Timestamp | null;
+  at_risk_from: Timestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PeriodsTable {
+  period: string;
+  status: 'open' | 'closed';
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  entry_key: string;
+  generation: number;
+  reversal_of: number | null;
+  period: string;
+  origin_period: string;
+  rule: string;
+  policy_version: string;
+  department_id: string;
+  person_id: string | null;
+  person_role: 'manager' | 'hall_head' | 'staff' | null;
+  amount_fen: ColumnType<number, number, never>;
+  source: string;
+  subject_id: string;
+  cause_event_id: string | null;
+  posted_at: DefaultedTimestamp;
+}
+
+export interface QuotasTable {
+  department_id: string;
+  period: string;
+  assessment: string;
+  quota: number;
+  set_by: string | null;
+  set_at: DefaultedTimestamp;
+}
+
+export type Role = 'ingest' | 'manager' | 'finance' | 'admin';
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  role: Role;
+  departments: string[] | null;
+  key_hash: Buffer;
+  prefix: string;
+  created_at: DefaultedTimestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  event_ids: EventIdsTable;
+  events: EventsTable;
+  departments: DepartmentsTable;
+  halls: HallsTable;
+  policy_versions: PolicyVersionsTable;
+  subjects: SubjectsTable;
+  clocks: ClocksTable;
+  periods: PeriodsTable;
+  ledger_entries: LedgerEntriesTable;
+  quotas: QuotasTable;
+  api_keys: ApiKeysTable;
+}

@@ -1,0 +1,133 @@
+import { type Db, EVENTS_CHANNEL, type QueuedEventRef, relayUnqueuedEvents } from '@engine/db';
+import type { Queue } from 'bullmq';
+import pg from 'pg';
+import { eventJobId, type JobPayloads } from './queues.ts';
+
+interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+const BATCH = 500;
+const POLL_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+
+/**
+ * The transactional outbox's relay: moves events stored in Postgres but not yet queued onto the
+ * BullMQ events queue, one job per event (job id from the event's sequence number, so a repeated
+ * hand-off after a crash is a no-op). Woken by NOTIFY at each commit, and polls besides, so an
+ * event accepted while Redis was down is queued as soon as Redis is back. Several relays (one per
+ * API process) share the work through SKIP LOCKED.
+ */
+export class OutboxRelay {
+  readonly #db: Db;
+  readonly #queue: Queue<JobPayloads['events']>;
+  readonly #databaseUrl: string;
+  readonly #log: Logger;
+  #listener: pg.Client | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #running = false;
+  #draining: Promise<void> | null = null;
+  #again = false;
+  #failures = 0;
+
+  constructor(db: Db, queue: Queue<JobPayloads['events']>, databaseUrl: string, log: Logger) {
+    this.#db = db;
+    this.#queue = queue;
+    this.#databaseUrl = databaseUrl;
+    this.#log = log;
+  }
+
+  async start(): Promise<void> {
+    this.#running = true;
+    await this.#listen();
+    this.kick();
+  }
+
+  /** Asks for a drain now (after a commit); drains that overlap are merged. */
+  kick(): void {
+    if (!this.#running) return;
+    if (this.#draining) {
+      this.#again = true;
+      return;
+    }
+    this.#draining = this.#drain().finally(() => {
+      this.#draining = null;
+      if (this.#again && this.#running) {
+        this.#again = false;
+        this.kick();
+      } else
+        this.#schedule(
+          this.#failures === 0 ? POLL_MS : Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** this.#failures),
+        );
+    });
+  }
+
+  /** Drains everything that is waiting; resolves when no event is left unqueued (for tests and shutdown). */
+  async flush(): Promise<void> {
+    while (this.#draining) await this.#draining;
+    await this.#drain();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    while (this.#draining) await this.#draining;
+    await this.#listener?.end().catch(() => undefined);
+    this.#listener = null;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      let moved: number;
+      do moved = await relayUnqueuedEvents(this.#db, BATCH, (events) => this.#handOff(events));
+      while (moved === BATCH && this.#running);
+      if (this.#failures > 0)
+        this.#log.info({ failures: this.#failures }, 'outbox relay reaches the queue again');
+      this.#failures = 0;
+    } catch (error) {
+      this.#failures += 1;
+      if (this.#failures === 1 || this.#failures % 10 === 0) {
+        this.#log.warn(
+          { err: error, failures: this.#failures },
+          'outbox relay cannot reach the queue; events wait in Postgres',
+        );
+      }
+    }
+  }
+
+  async #handOff(events: QueuedEventRef[]): Promise<void> {
+    await this.#queue.addBulk(
+      events.map((event) => ({
+        name: 'apply-event',
+        data: {
+          seq: event.seq,
+          eventId: event.id,
+          subjectKind: event.subjectKind,
+          subjectId: event.subjectId,
+        },
+        opts: { jobId: eventJobId(event.seq) },
+      })),
+    );
+  }
+
+  #schedule(ms: number): void {
+    if (!this.#running) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.kick(), ms);
+    this.#timer.unref();
+  }
+
+  async #listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.#databaseUrl });
+    client.on('notification', () => this.kick());
+    client.on('error', (error) => {
+      this.#log.warn({ err: error }, 'outbox relay lost its LISTEN connection; polling until it is back');
+      this.#listener = null;
+      setTimeout(() => this.#running && this.#listen().catch(() => undefined), POLL_MS).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.#listener = client;
+  }
+}

@@ -1,0 +1,60 @@
+import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
+
+/** Every queue of the engine, with the payload of its jobs beside its name. */
+export interface JobPayloads {
+  /** An accepted event for the classifier to apply; the event itself is read from Postgres. */
+  events: { seq: number; eventId: string; subjectKind: string; subjectId: string };
+}
+
+export type QueueName = keyof JobPayloads;
+
+export const queueNames = ['events'] as const satisfies readonly QueueName[];
+
+/** The BullMQ job id of an event: one job per stored event, so a repeated hand-off is a no-op. */
+export function eventJobId(seq: number): string {
+  return `event-${seq}`;
+}
+
+/**
+ * Redis connection settings. Producers fail fast while Redis is away (no offline queue), so the
+ * outbox relay's transaction rolls back at once and the events wait in Postgres.
+ */
+export function connectionOptions(redisUrl: string, role: 'producer' | 'worker'): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    ...(role === 'producer'
+      ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+      : { maxRetriesPerRequest: null }),
+  };
+}
+
+/** Jobs are retried with backoff; completed ones are kept an hour so a repeated hand-off stays a no-op. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3_600, count: 200_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+export function createQueue<N extends QueueName>(
+  name: N,
+  redisUrl: string,
+  prefix: string,
+): Queue<JobPayloads[N]> {
+  return new Queue<JobPayloads[N]>(name, {
+    connection: connectionOptions(redisUrl, 'producer'),
+    prefix,
+    defaultJobOptions,
+  });
+}
+
+/** Asks the queue's Redis connection for a PONG (readiness checks). */
+export async function pingQueue(queue: Queue): Promise<string> {
+  const client = (await queue.client) as unknown as { ping(): Promise<string> };
+  return client.ping();
+}

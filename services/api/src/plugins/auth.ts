@@ -1,0 +1,59 @@
+import { type ApiKey, type Db, findActiveApiKey, type Role } from '@engine/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemError } from '../problems.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiKey: ApiKey | null;
+  }
+  interface FastifyContextConfig {
+    /** The roles that may call the route (admin always may); absent: no key needed. */
+    roles?: readonly Role[];
+  }
+}
+
+/** A key is looked up at most this often; a revocation takes effect within it. */
+const CACHE_MS = 10_000;
+
+/**
+ * API.md, Auth: `Authorization: Bearer <key>`; 401 without a known key, 403 outside the key's role.
+ * Runs before the body is parsed, so an unauthenticated caller learns nothing about validation.
+ */
+export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
+  const cache = new Map<string, { apiKey: ApiKey | undefined; until: number }>();
+  const lookUp = async (key: string) => {
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.apiKey;
+    const apiKey = await findActiveApiKey(db, key);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { apiKey, until: Date.now() + CACHE_MS });
+    return apiKey;
+  };
+
+  app.decorateRequest('apiKey', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const roles = request.routeOptions.config.roles;
+    if (!roles) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const apiKey = match ? await lookUp(match[1]!) : undefined;
+    if (!apiKey) {
+      throw new ProblemError(
+        401,
+        'unauthorized',
+        'Unauthorized',
+        match ? 'The API key is not known or was revoked.' : 'Send an API key: Authorization: Bearer <key>.',
+      );
+    }
+    if (apiKey.role !== 'admin' && !roles.includes(apiKey.role)) {
+      throw new ProblemError(
+        403,
+        'forbidden',
+        'Forbidden',
+        `A ${apiKey.role} key may not do this; it needs one of: ${[...roles, 'admin'].join(', ')}.`,
+      );
+    }
+    request.apiKey = apiKey;
+  });
+});

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Problem, ProblemError, problemsFromIssues } from '../problems.ts';
+import { RequestValidationError } from '../validation.ts';
+
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Fastify's own client errors, each as a problem a client can act on. */
+function fromFastifyError(error: FastifyError): Problem | null {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return null;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        type: '/problems/unsupported-media-type',
+        title: 'Unsupported media type',
+        status: 415,
+        detail: 'Send the body as application/json.',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        type: '/problems/body-too-large',
+        title: 'Body too large',
+        status: 413,
+        detail: error.message,
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        type: '/problems/invalid-request',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'The body is empty.',
+        errors: [{ path: '', message: 'expected a JSON body' }],
+      };
+    default:
+      return {
+        type: '/problems/invalid-request',
+        title: 'Invalid request',
+        status,
+        detail: error instanceof SyntaxError ? 'The body is not valid JSON.' : error.message,
+        errors: [{ path: '', message: error.message }],
+      };
+  }
+}
+
+/** Every error leaves as RFC 9457 problem+json (API.md, Errors); a 5xx never leaks internals. */
+export const problemDetails = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: Problem | null;
+    if (error instanceof ProblemError) problem = error.problem;
+    else if (error instanceof RequestValidationError) {
+      problem = {
+        type: '/problems/invalid-request',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'The request has problems; nothing of it was stored.',
+        errors: problemsFromIssues(error.issues, error.prefix),
+      };
+    } else problem = fromFastifyError(error);
+    if (!problem) {
+      request.log.error({ err: error }, 'request failed');
+      problem = {
+        type: '/problems/internal',
+        title: 'Internal error',
+        status: 500,
+        detail: `Something failed on our side; quote request id ${request.id}.`,
+      };
+    }
+    return reply.status(problem.status).type(PROBLEM_TYPE).send(problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .type(PROBLEM_TYPE)
+      .send({
+        type: '/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: `No route ${request.method} ${request.url}.`,
+      }),
+  );
+});

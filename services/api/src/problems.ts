@@ -1,0 +1,42 @@
+import { pathToString } from '@engine/domain';
+import type { z } from 'zod';
+
+/** One problem of a request, by where it is in the body (API.md: errors[].path). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as API.md fixes them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldProblem[];
+}
+
+/** A 4xx the API answers on purpose, with every problem named. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+
+  constructor(status: number, type: string, title: string, detail: string, errors?: FieldProblem[]) {
+    super(detail);
+    this.problem = { type: `/problems/${type}`, title, status, detail, ...(errors ? { errors } : {}) };
+  }
+}
+
+export function invalidRequest(
+  errors: FieldProblem[],
+  detail = 'The request has problems; nothing of it was stored.',
+): ProblemError {
+  return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
+}
+
+/** zod's issues as API.md's errors, each with its full path (a batch item's index included). */
+export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+): FieldProblem[] {
+  return issues.map((issue) => ({ path: pathToString([...prefix, ...issue.path]), message: issue.message }));
+}
