@@ -1,9 +1,28 @@
 #!/usr/bin/env bash
-# The README's start command: installs what is missing (Node 24, pnpm, packages) and starts the
-# engine. Until the API and workers exist, it runs the rules core on sample events and prints
-# the clocks, breaches and fines they imply.
+# The README's start command: installs what is missing (Node 24, pnpm, packages), starts the local
+# PostgreSQL and Redis when they are down, migrates, creates the first admin and ingest keys (kept
+# in .engine/, shown once here), and runs the engine in the foreground until Ctrl-C.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 ensure_runtime
+ensure_services
 cd "$ROOT"
-exec node packages/domain/demo/demo.ts
+
+mkdir -p .engine
+for role in admin ingest; do
+  if [ ! -s ".engine/$role.key" ]; then
+    node services/api/src/cli/keys.ts create --role "$role" --name "first $role key" > ".engine/$role.key"
+    chmod 600 ".engine/$role.key"
+  fi
+done
+
+port="${PORT:-3000}"
+cat >&2 <<BANNER
+
+  Complaint and SLA engine on http://127.0.0.1:$port   (OpenAPI: http://127.0.0.1:$port/docs)
+  admin key:  $(cat .engine/admin.key)   (.engine/admin.key)
+  ingest key: $(cat .engine/ingest.key)   (.engine/ingest.key)
+
+BANNER
+exec node services/api/src/main.ts

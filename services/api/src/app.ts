@@ -35,7 +35,6 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
       const sent = request.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
-    disableRequestLogging: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
