@@ -37,7 +37,7 @@ export { type ChargedParty, entryKey, type LedgerIntent, type PersonRole } from 
 export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
 export { callbackRateShortfalls, faultsUnfinishedAtEnd } from './period/period-end.ts';
 export { type PersonFinding, personFindingRanks, type Suspension } from './period/person-findings.ts';
-export { type QuotaCase, quotaPositions } from './period/quota-positions.ts';
+export { type QuotaCase, quotaCaseOf, quotaPositions } from './period/quota-positions.ts';
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
 export type { Duration } from './policy/duration.ts';
 export { loadPolicyPack, NoPolicyInForceError, type Policy, policyInForce } from './policy/policy.ts';

@@ -1,4 +1,5 @@
-import type { Instant, Period } from '../time.ts';
+import type { ComplaintState } from '../subjects/complaint.ts';
+import { type Instant, type Period, periodOf } from '../time.ts';
 
 /** A case as the quota sees it (RULES.md 2.4). */
 export interface QuotaCase {
@@ -33,4 +34,16 @@ export function quotaPositions(cases: readonly QuotaCase[]): Map<string, number>
     for (const [index, c] of group.entries()) positions.set(c.subjectId, index + 1);
   }
   return positions;
+}
+
+/** A complaint as a quota case: cancelled complaints (entered in error) take no place in the count. */
+export function quotaCaseOf(state: ComplaintState, timeZone: string): QuotaCase | null {
+  if (state.status === 'cancelled') return null;
+  return {
+    subjectId: state.subjectId,
+    departmentId: state.departmentId,
+    period: periodOf(state.dispatchedAt, timeZone),
+    assessment: state.assessment,
+    dispatchedAt: state.dispatchedAt,
+  };
 }

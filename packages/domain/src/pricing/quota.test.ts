@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { event, policy, received, sh } from '../../test/fixtures.ts';
 import { builtinCalendars } from '../calendar/builtin.ts';
 import { type PostedEntry, reconcile } from '../ledger/reconcile.ts';
-import { quotaPositions } from '../period/quota-positions.ts';
+import { quotaCaseOf, quotaPositions } from '../period/quota-positions.ts';
 import { loadPolicyPack, type Policy } from '../policy/policy.ts';
 import { evaluateComplaint } from '../subjects/complaint.ts';
 import { excessRank, quotaFineFen } from './quota.ts';
@@ -95,14 +95,17 @@ describe('RULES.md 2.4: a case moving out of class 4 re-prices the later cases b
       id,
     ),
   ];
-  const periodLedger = (cases: Record<string, ReturnType<typeof caseEvents>>) => {
+  const periodLedger = (
+    cases: Record<string, ReturnType<typeof caseEvents>>,
+    policyOfCases = quotaPolicy,
+  ) => {
     const states = Object.entries(cases).map(
-      ([id, events]) => evaluateComplaint(quotaPolicy, id, events, at).state!,
+      ([id, events]) => evaluateComplaint(policyOfCases, id, events, at).state!,
     );
-    const positions = quotaPositions(states.map((s) => ({ ...s, period: '2026-11' })));
+    const positions = quotaPositions(states.flatMap((s) => quotaCaseOf(s, 'Asia/Shanghai') ?? []));
     return Object.entries(cases).flatMap(
       ([id, events]) =>
-        evaluateComplaint(quotaPolicy, id, events, at, { quotaPosition: positions.get(id)! }).entries,
+        evaluateComplaint(policyOfCases, id, events, at, { quotaPosition: positions.get(id) ?? 1 }).entries,
     );
   };
 
@@ -123,5 +126,30 @@ describe('RULES.md 2.4: a case moving out of class 4 re-prices the later cases b
       ['B', 'complaint.class4', 10_000, null],
     ]);
     expect(corrections.find((e) => e.subjectId === 'B' && e.amountFen > 0)?.generation).toBe(1);
+  });
+
+  it('progressive excess mode through a pack: with a quota of 1, the third case costs 100 x 2^2 = 400', () => {
+    const pack = structuredClone(policy.pack);
+    pack.version = 'fuling-2012-progressive';
+    pack.complaints.quotas.class4 = { defaultQuota: 1, withinQuota: 'charged', excessMode: 'progressive' };
+    const progressive = loadPolicyPack(pack, 'test', builtinCalendars);
+    const entries = periodLedger(
+      { A: caseEvents('A', '02'), B: caseEvents('B', '03'), C: caseEvents('C', '04') },
+      progressive,
+    );
+    expect(entries.map((e) => [e.subjectId, e.amountFen])).toEqual([
+      ['A', 10_000],
+      ['B', 20_000],
+      ['C', 40_000],
+    ]);
+  });
+
+  it('a cancelled case takes no place in the quota', () => {
+    const cancelledA = [
+      ...caseEvents('A', '02'),
+      event('complaint.cancelled', '2026-11-02T13:00', { reason: 'entered twice' }, 'A'),
+    ];
+    const entries = periodLedger({ A: cancelledA, B: caseEvents('B', '03') });
+    expect(entries.map((e) => [e.subjectId, e.amountFen])).toEqual([['B', 10_000]]);
   });
 });

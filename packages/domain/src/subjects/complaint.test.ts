@@ -420,6 +420,97 @@ describe('RULES.md 3: stopping the clocks and lateness fines', () => {
   });
 });
 
+describe('review cases: rejected replies, repeated escalation, reopening, month ends', () => {
+  it('a rejected reply undoes the resolution it claimed: the clock never stopped, and it breaches on time', () => {
+    const { state, entries } = evaluate(
+      [
+        received('2026-11-02T09:00'),
+        event('complaint.first_replied', '2026-11-02T10:00', {}),
+        event('complaint.resolved', '2026-11-03T09:00', {}),
+        event('complaint.reply_rejected', '2026-11-03T10:00', { reason: 'did not answer the customer' }),
+      ],
+      '2026-11-20T00:00',
+    );
+    expect(state?.status).toBe('open');
+    expect(state?.clocks.find((c) => c.name === 'resolution')?.breachedAt).toEqual(sh('2026-11-12T09:00'));
+    expect(fines(entries)).toEqual([
+      'complaint.ordinary 100',
+      'complaint.warning 50',
+      'sla.resolution.late 100',
+    ]);
+  });
+
+  it('a later escalation to the ministry adds its personal fines and the stricter control level', () => {
+    const { state, entries } = evaluate(
+      [
+        received('2026-11-23T09:00', {
+          overLevel: { ...miitOverLevel(false, false, 2), body: 'comms_admin' },
+        }),
+        event('complaint.first_replied', '2026-11-23T09:30', {}),
+        event('complaint.escalated', '2026-11-24T09:00', { overLevel: miitOverLevel(false, false, 1) }),
+      ],
+      '2026-11-24T10:00',
+    );
+    expect(state?.overLevel?.bodies).toEqual(['comms_admin', 'miit_appeal']);
+    expect(state?.slaType).toBe('over_level_1');
+    expect(fines(entries)).toEqual([
+      'complaint.over_level 50',
+      'complaint.over_level.miit_hall_head 50 hall_head:-',
+      'complaint.over_level.miit_manager 100 manager:-',
+    ]);
+  });
+
+  it('reopened after its deadline, the resolution clock breaches at the reopening', () => {
+    const { state } = evaluate(
+      [
+        received('2026-11-02T09:00'),
+        event('complaint.first_replied', '2026-11-02T10:00', {}),
+        event('complaint.resolved', '2026-11-05T09:00', {}),
+        event('complaint.reopened', '2026-11-13T09:00', { reason: 'fault came back' }),
+      ],
+      '2026-11-13T10:00',
+    );
+    const resolution = state?.clocks.find((c) => c.name === 'resolution');
+    expect(resolution?.breachedAt).toEqual(sh('2026-11-13T09:00'));
+    expect(state?.upgrade).toEqual({ at: sh('2026-11-13T09:00'), reason: 'overdue' });
+    expect(shLocal(state?.clocks.find((c) => c.name === 'resolution_warning')?.deadline)).toBe(
+      '2026-11-18T09:00',
+    );
+  });
+
+  it('a late escalation after an overdue upgrade keeps the warning fine and tightens the new target', () => {
+    const { state, entries } = evaluate(
+      [
+        received('2026-11-02T09:00'),
+        event('complaint.first_replied', '2026-11-02T10:00', {}),
+        event('complaint.escalated', '2026-11-13T09:00', {
+          overLevel: { ...miitOverLevel(true, false, 1), body: 'npc' },
+        }),
+      ],
+      '2026-11-13T10:00',
+    );
+    expect(state?.assessment).toBe('over_level');
+    expect(fines(entries)).toEqual(['complaint.over_level 100', 'complaint.warning 50']);
+    expect(shLocal(state?.clocks.find((c) => c.name === 'resolution_warning')?.deadline)).toBe(
+      '2026-11-17T09:00',
+    );
+  });
+
+  it('an overdue upgrade at 24:00 on the last day of a month belongs to that month', () => {
+    const { entries } = evaluate(
+      [
+        received('2026-11-29T10:00', { customer: { id: 'G', group: { tier: 'A' } } }),
+        event('complaint.first_replied', '2026-11-29T10:10', {}),
+      ],
+      '2026-12-01T01:00',
+    );
+    expect(entries.map((e) => [e.rule, e.amountFen, e.period])).toEqual([
+      ['complaint.ordinary', 20_000, '2026-11'],
+      ['complaint.warning', 10_000, '2026-11'],
+    ]);
+  });
+});
+
 describe('cancellation', () => {
   it('a complaint entered in error has no fines and its running clocks are cancelled', () => {
     const { state, entries } = evaluate(

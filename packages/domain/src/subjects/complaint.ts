@@ -40,7 +40,8 @@ export interface ComplaintState {
   /** Every type whose targets apply; each clock takes the strictest (RULES.md 3). */
   slaTypes: readonly SlaTypeId[];
   groupTier: string | null;
-  overLevel: (OverLevel & { since: Instant }) | null;
+  /** Over-level facts merged over every escalation: the first body and instant, every body reached, the strictest control level. */
+  overLevel: (OverLevel & { since: Instant; bodies: readonly string[] }) | null;
   upgraded: boolean;
   upgrade: { at: Instant; reason: UpgradeReason } | null;
   policyVersion: string;
@@ -93,7 +94,7 @@ export function evaluateComplaint(
   let criteria: readonly string[] = [];
   let responsibilityEventId: string | null = null;
   let overLevel: ComplaintState['overLevel'] = facts.overLevel
-    ? { ...facts.overLevel, since: dispatchedAt }
+    ? { ...facts.overLevel, since: dispatchedAt, bodies: [facts.overLevel.body] }
     : null;
   let overLevelEventId = received.id;
   let interceptionAttempted = facts.overLevel?.interceptionAttempted ?? false;
@@ -126,24 +127,36 @@ export function evaluateComplaint(
       case 'complaint.reopened':
         resolutionToggles.push({ at: event.occurredAt, running: true });
         break;
+      case 'complaint.reply_rejected':
+        // RULES.md 3: a non-compliant reply is re-dispatched; the resolution it claimed never stopped the clock.
+        if (resolutionToggles.at(-1)?.running === false) resolutionToggles.pop();
+        break;
       case 'complaint.responsibility_set':
         responsibility = event.data.responsibility;
         criteria = event.data.responsibility === 'enterprise' ? (event.data.criteria ?? []) : [];
         responsibilityEventId = event.id;
         break;
-      case 'complaint.escalated':
+      case 'complaint.escalated': {
+        const next = event.data.overLevel;
+        interceptionAttempted ||= next.interceptionAttempted;
         if (!overLevel) {
-          overLevel = { ...event.data.overLevel, since: event.occurredAt };
+          overLevel = { ...next, since: event.occurredAt, bodies: [next.body] };
           overLevelEventId = event.id;
-          interceptionAttempted ||= event.data.overLevel.interceptionAttempted;
-          changes.push({
-            at: event.occurredAt,
-            kind: 'escalation',
-            eventId: event.id,
-            overLevel: event.data.overLevel,
-          });
+          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
+          break;
         }
+        // RULES.md 2.2: each body reached counts (the ministry's personal fines); the stricter control level applies from now.
+        const stricter = next.controlLevel < overLevel.controlLevel;
+        overLevel = {
+          ...overLevel,
+          controlLevel: stricter ? next.controlLevel : overLevel.controlLevel,
+          priorComplaintToDepartment: overLevel.priorComplaintToDepartment || next.priorComplaintToDepartment,
+          bodies: overLevel.bodies.includes(next.body) ? overLevel.bodies : [...overLevel.bodies, next.body],
+        };
+        if (stricter)
+          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
         break;
+      }
       case 'complaint.tendency_flagged':
         if (triggers.has('tendency'))
           changes.push({ at: event.occurredAt, kind: 'tendency', eventId: event.id });
@@ -220,7 +233,7 @@ export function evaluateComplaint(
     if (change.kind === 'escalation') {
       const type = overLevelSlaType(change.overLevel!.controlLevel);
       if (!pack.complaints.overLevel) continue;
-      replaceOrdinary(slaTypes, type);
+      replaceBaseType(slaTypes, type);
       const targets = typeTargets(type, change.at);
       tighten(firstResponse, targets.firstResponse, change.at);
       tighten(resolution, targets.resolution, change.at);
@@ -282,9 +295,9 @@ export function evaluateComplaint(
   return { state, entries, ...signalsOf(state.clocks, at, extraSignals(state)), ignored };
 }
 
-/** A late over-level escalation takes the place of the ordinary type; group stays. */
-function replaceOrdinary(types: SlaTypeId[], overLevelType: SlaTypeId): void {
-  const index = types.indexOf('ordinary');
+/** A late over-level escalation takes the place of the ordinary (or a laxer over-level) type; group stays. */
+function replaceBaseType(types: SlaTypeId[], overLevelType: SlaTypeId): void {
+  const index = types.findIndex((t) => t === 'ordinary' || t.startsWith('over_level'));
   if (index >= 0) types[index] = overLevelType;
 }
 
@@ -356,7 +369,7 @@ function complaintFines(
   if (overLevelPack && state.overLevel) {
     const applies = !overLevelPack.personalFinesFollowResponsibility || state.responsibility !== 'enterprise';
     for (const fine of overLevelPack.personalFines) {
-      if (!applies || fine.body !== state.overLevel.body) continue;
+      if (!applies || !state.overLevel.bodies.includes(fine.body)) continue;
       const personId = fine.role === 'manager' ? context.departmentManagerId : context.hallHeadId;
       entries.push(
         ...intent({
@@ -389,7 +402,11 @@ function complaintFines(
         cause: 'upgrade',
         party: department,
         amountFen: multiplied(baseFen, multiplier),
-        period: periodOf(state.upgrade.at, zone),
+        // An overdue upgrade happens as the deadline passes, so it belongs to the deadline's month (like lateness).
+        period:
+          state.upgrade.reason === 'overdue'
+            ? periodOfDeadline(state.upgrade.at, zone)
+            : periodOf(state.upgrade.at, zone),
         causeEventId: facts.upgradeEventId,
       }),
     );

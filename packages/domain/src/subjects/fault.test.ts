@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { event, fines, policy, sh, shLocal } from '../../test/fixtures.ts';
 import { deadlineWithExemptions } from '../deadlines/exemptions.ts';
+import { reconcile } from '../ledger/reconcile.ts';
 import { faultsUnfinishedAtEnd } from '../period/period-end.ts';
 import { instantFromMillis } from '../time.ts';
 import { EvaluationError } from './evaluation-error.ts';
@@ -67,6 +68,21 @@ describe('RULES.md 4: fault repair targets (电信条例 art. 32)', () => {
     ).state!;
     expect(faultsUnfinishedAtEnd(policy, '2026-11', [late, notYetDue]).map((f) => f.subjectId)).toEqual([
       'F1',
+    ]);
+  });
+
+  it('closing a period: evaluate with it closed, post into it, then lock it (the fine lands in the closed month)', () => {
+    const events = [reported('2026-11-28T10:00')];
+    let n = 0;
+    const posted = reconcile(evaluate(events, '2026-11-30T23:00').entries, [], new Set()).map((e) => ({
+      ...e,
+      id: `e${++n}`,
+    }));
+    expect(posted).toEqual([expect.objectContaining({ rule: 'fault.warning', period: '2026-11' })]);
+    const atClose = evaluate(events, '2026-12-02T09:00', { closedPeriods: new Set(['2026-11']) });
+    const closing = reconcile(atClose.entries, posted, new Set());
+    expect(closing.map((e) => [e.rule, e.amountFen, e.period])).toEqual([
+      ['fault.repair.unfinished', 10_000, '2026-11'],
     ]);
   });
 

@@ -155,7 +155,11 @@ export function evaluateFault(
         rule: 'fault.warning',
         cause: 'upgrade',
         amountFen: pack.faults.upgrade.fineFen,
-        period: periodOf(upgrade.at, pack.timeZone),
+        // An overdue upgrade happens as the deadline passes: the deadline's month, like lateness.
+        period:
+          upgrade.reason === 'overdue'
+            ? periodOfDeadline(upgrade.at, pack.timeZone)
+            : periodOf(upgrade.at, pack.timeZone),
         causeEventId: upgrade.reason === 'repeat' ? reported.id : null,
       }),
     );
