@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's start command: installs what is missing (Node 24, pnpm, packages), starts the local
 # PostgreSQL and Redis when they are down, migrates, creates the first admin and ingest keys (kept
-# in .engine/, shown once here), and runs the engine in the foreground until Ctrl-C.
+# in .engine/, shown once here), and runs the whole engine (API and every worker) in the foreground
+# until Ctrl-C, posting a few backdated demo complaints once it is up (scripts/demo-pipeline.ts).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
@@ -25,4 +26,4 @@ cat >&2 <<BANNER
   ingest key: $(cat .engine/ingest.key)   (.engine/ingest.key)
 
 BANNER
-exec node services/api/src/main.ts
+exec node services/engine/src/main.ts

@@ -20,6 +20,14 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(16 * 1024 * 1024),
+  /** Jobs each worker process runs at once, per queue. */
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Which parts the engine process runs: all, or a comma list of api, classifier, penalty-calculator, sla-timer, notifier. */
+  ENGINE_ROLES: z.string().default('all'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -27,6 +27,7 @@ export interface EventsTable {
   error: string | null;
   applied_at: Timestamp | null;
   enqueued_at: Timestamp | null;
+  attempted_at: Timestamp | null;
 }
 
 export interface DepartmentsTable {
@@ -63,6 +64,12 @@ export interface SubjectsTable {
   opened_at: Timestamp | null;
   state: ColumnType<unknown, string | null, string | null>;
   updated_at: DefaultedTimestamp;
+  desired_entries: ColumnType<unknown, string | undefined, string>;
+  next_check_at: Timestamp | null;
+  state_version: ColumnType<number, number | undefined, number>;
+  ledger_version: ColumnType<number, number | undefined, number>;
+  quota_assessment: string | null;
+  quota_period: string | null;
 }
 
 export interface ClocksTable {
@@ -127,6 +134,42 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
+export interface SignalsTable {
+  id: Generated<number>;
+  subject_kind: string;
+  subject_id: string;
+  key: string;
+  kind: string;
+  at: Timestamp;
+  department_id: string | null;
+  detail: ColumnType<unknown, string | undefined, never>;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<string>;
+  url: string;
+  secret: string;
+  kinds: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: DefaultedTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: string;
+  signal_id: number;
+  status: ColumnType<
+    'pending' | 'delivered' | 'dead',
+    'pending' | undefined,
+    'pending' | 'delivered' | 'dead'
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   event_ids: EventIdsTable;
   events: EventsTable;
@@ -139,4 +182,7 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   quotas: QuotasTable;
   api_keys: ApiKeysTable;
+  signals: SignalsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -1,4 +1,5 @@
 export { OutboxRelay } from './outbox-relay.ts';
+export { type Job, Producer } from './producer.ts';
 export {
   connectionOptions,
   createQueue,
@@ -9,3 +10,4 @@ export {
   type QueueName,
   queueNames,
 } from './queues.ts';
+export { createWorker, type WorkerOptions } from './worker.ts';

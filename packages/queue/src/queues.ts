@@ -4,11 +4,25 @@ import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 export interface JobPayloads {
   /** An accepted event for the classifier to apply; the event itself is read from Postgres. */
   events: { seq: number; eventId: string; subjectKind: string; subjectId: string };
+  /** Evaluate a subject again (a timer fired, a quota case moved, a sweep found it due). */
+  subjects: { kind: string; id: string; reason: string };
+  /** Bring a subject's ledger in step with its evaluated fines. */
+  penalties: { kind: string; id: string; version: number };
+  /** A delayed job that fires at a subject's next warning or deadline. */
+  timers: { kind: string; id: string; at: string };
+  /** Deliver one webhook. */
+  notifications: { deliveryId: number };
 }
 
 export type QueueName = keyof JobPayloads;
 
-export const queueNames = ['events'] as const satisfies readonly QueueName[];
+export const queueNames = [
+  'events',
+  'subjects',
+  'penalties',
+  'timers',
+  'notifications',
+] as const satisfies readonly QueueName[];
 
 /** The BullMQ job id of an event: one job per stored event, so a repeated hand-off is a no-op. */
 export function eventJobId(seq: number): string {

@@ -8,6 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auth } from './plugins/auth.ts';
 import { problemDetails } from './plugins/problem-details.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { zodValidatorCompiler } from './validation.ts';
@@ -22,13 +23,18 @@ export interface AppDeps {
   /** Called after events are committed: wakes the outbox relay. */
   onEventsStored: () => void;
   now: () => Date;
+  /** Rebuilds every SLA timer from Postgres (the sla-timer's reconciler, on demand). */
+  rebuildTimers: () => Promise<number>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false) {
+export async function buildApp(
+  deps: AppDeps,
+  logging: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = {},
+) {
   const app = Fastify({
-    logger,
+    ...logging,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
@@ -64,5 +70,6 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(auth, { db: deps.db });
   await app.register(healthRoutes, deps);
   await app.register(eventRoutes, deps);
+  await app.register(adminRoutes, deps);
   return app;
 }

@@ -44,6 +44,7 @@ export async function startTestApi(deps: Partial<AppDeps> = {}): Promise<TestApi
       stored += 1;
     },
     now: () => new Date('2026-11-23T12:00:00+08:00'),
+    rebuildTimers: async () => 0,
     ...deps,
   });
   const keys = {} as Record<Role, string>;

@@ -1,0 +1,288 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
+
+export type Trx = Transaction<Database>;
+
+/** Serialises everything done to one subject, across processes, until the transaction ends. */
+export async function lockSubject(trx: Trx, kind: string, id: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`subject:${kind}:${id}`}, 0))`.execute(trx);
+}
+
+/** Serialises quota positions of one department's month (RULES.md 2.4); always taken after the subject lock. */
+export async function lockDepartmentPeriod(trx: Trx, departmentId: string, period: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quota:${departmentId}:${period}`}, 0))`.execute(
+    trx,
+  );
+}
+
+/** Serialises the ranking of one person's findings in a calendar year (RULES.md 7), after the subject lock. */
+export async function lockPersonYear(trx: Trx, personId: string, year: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`findings:${personId}:${year}`}, 0))`.execute(
+    trx,
+  );
+}
+
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  type: string;
+  subjectId: string;
+  occurredAt: Date;
+  data: unknown;
+}
+
+export async function subjectEvents(trx: Trx, kind: string, id: string): Promise<StoredEvent[]> {
+  const rows = await trx
+    .selectFrom('events')
+    .select(['seq', 'id', 'type', 'subject_id', 'occurred_at', 'data'])
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    .orderBy('occurred_at')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    type: r.type,
+    subjectId: r.subject_id,
+    occurredAt: r.occurred_at,
+    data: r.data,
+  }));
+}
+
+/** Records the classifier's verdict on a subject's events: applied, failed (with why), or merely looked at. */
+export async function markEvents(
+  trx: Trx,
+  kind: string,
+  id: string,
+  outcome: { applied: readonly string[]; failed: readonly { eventId: string; reason: string }[] },
+): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({ attempted_at: sql<Date>`coalesce(attempted_at, now())` })
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    .where('attempted_at', 'is', null)
+    .execute();
+  if (outcome.applied.length > 0) {
+    await trx
+      .updateTable('events')
+      .set({ status: 'applied', error: null, applied_at: sql<Date>`coalesce(applied_at, now())` })
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .where('id', 'in', [...outcome.applied])
+      .where('status', '!=', 'applied')
+      .execute();
+  }
+  for (const { eventId, reason } of outcome.failed) {
+    await trx
+      .updateTable('events')
+      .set({ status: 'failed', error: reason })
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .where('id', '=', eventId)
+      .execute();
+  }
+}
+
+export interface SubjectRow {
+  kind: string;
+  id: string;
+  departmentId: string | null;
+  policyVersion: string | null;
+  openedAt: Date | null;
+  stateVersion: number;
+  ledgerVersion: number;
+  quotaAssessment: string | null;
+  quotaPeriod: string | null;
+  desiredEntries: unknown;
+  state: unknown;
+}
+
+export async function findSubject(trx: Trx | Db, kind: string, id: string): Promise<SubjectRow | undefined> {
+  const row = await trx
+    .selectFrom('subjects')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    kind: row.kind,
+    id: row.id,
+    departmentId: row.department_id,
+    policyVersion: row.policy_version,
+    openedAt: row.opened_at,
+    stateVersion: row.state_version,
+    ledgerVersion: row.ledger_version,
+    quotaAssessment: row.quota_assessment,
+    quotaPeriod: row.quota_period,
+    desiredEntries: row.desired_entries,
+    state: row.state,
+  };
+}
+
+export interface ClockRow {
+  name: string;
+  startedAt: Date;
+  deadline: Date;
+  stoppedAt: Date | null;
+  state: 'running' | 'met' | 'breached' | 'cancelled';
+  breachedAt: Date | null;
+  atRiskFrom: Date;
+}
+
+export interface SubjectEvaluationRow {
+  kind: string;
+  id: string;
+  departmentId: string;
+  hallId: string | null;
+  status: string;
+  policyVersion: string;
+  openedAt: Date;
+  state: unknown;
+  desiredEntries: unknown;
+  nextCheckAt: Date | null;
+  quotaAssessment: string | null;
+  quotaPeriod: string | null;
+  clocks: readonly ClockRow[];
+}
+
+/** Stores a subject's evaluation and its clocks; returns the new state version. */
+export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promise<number> {
+  const values = {
+    department_id: row.departmentId,
+    hall_id: row.hallId,
+    status: row.status,
+    policy_version: row.policyVersion,
+    opened_at: row.openedAt,
+    state: JSON.stringify(row.state),
+    desired_entries: JSON.stringify(row.desiredEntries),
+    next_check_at: row.nextCheckAt,
+    quota_assessment: row.quotaAssessment,
+    quota_period: row.quotaPeriod,
+    updated_at: sql<Date>`now()`,
+  };
+  const { state_version } = await trx
+    .insertInto('subjects')
+    .values({ kind: row.kind, id: row.id, ...values, state_version: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['kind', 'id'])
+        .doUpdateSet({ ...values, state_version: sql<number>`subjects.state_version + 1` }),
+    )
+    .returning('state_version')
+    .executeTakeFirstOrThrow();
+  for (const clock of row.clocks) {
+    const clockValues = {
+      department_id: row.departmentId,
+      started_at: clock.startedAt,
+      deadline: clock.deadline,
+      stopped_at: clock.stoppedAt,
+      state: clock.state,
+      breached_at: clock.breachedAt,
+      at_risk_from: clock.atRiskFrom,
+      updated_at: sql<Date>`now()`,
+    };
+    await trx
+      .insertInto('clocks')
+      .values({ subject_kind: row.kind, subject_id: row.id, name: clock.name, ...clockValues })
+      .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet(clockValues))
+      .execute();
+  }
+  return state_version;
+}
+
+export async function markLedgerInStep(trx: Trx, kind: string, id: string, version: number): Promise<void> {
+  await trx
+    .updateTable('subjects')
+    .set({ ledger_version: version })
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .where('ledger_version', '<', version)
+    .execute();
+}
+
+/** The other quota cases of a department's month for one assessment (cancelled cases carry none). */
+export async function quotaCases(
+  trx: Trx,
+  departmentId: string,
+  period: string,
+  assessment: string,
+): Promise<{ id: string; openedAt: Date }[]> {
+  const rows = await trx
+    .selectFrom('subjects')
+    .select(['id', 'opened_at'])
+    .where('kind', '=', 'complaint')
+    .where('department_id', '=', departmentId)
+    .where('quota_period', '=', period)
+    .where('quota_assessment', '=', assessment)
+    .execute();
+  return rows.map((r) => ({ id: r.id, openedAt: r.opened_at! }));
+}
+
+export async function quotaSet(
+  trx: Trx,
+  departmentId: string,
+  period: string,
+  assessment: string,
+): Promise<number | undefined> {
+  const row = await trx
+    .selectFrom('quotas')
+    .select('quota')
+    .where('department_id', '=', departmentId)
+    .where('period', '=', period)
+    .where('assessment', '=', assessment)
+    .executeTakeFirst();
+  return row?.quota;
+}
+
+export async function responsibleParties(
+  trx: Trx,
+  departmentId: string,
+  hallId: string | null,
+): Promise<{ departmentManagerId: string | null; hallHeadId: string | null }> {
+  const department = await trx
+    .selectFrom('departments')
+    .select('manager_id')
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  const hall = hallId
+    ? await trx.selectFrom('halls').select('head_id').where('id', '=', hallId).executeTakeFirst()
+    : undefined;
+  return { departmentManagerId: department?.manager_id ?? null, hallHeadId: hall?.head_id ?? null };
+}
+
+export async function openedAtOf(trx: Trx, kind: string, id: string): Promise<Date | null> {
+  const row = await trx
+    .selectFrom('subjects')
+    .select('opened_at')
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.opened_at ?? null;
+}
+
+/** A person's progressive findings of one calendar year (the state JSON holds person and rule). */
+export async function personFindings(
+  trx: Trx,
+  personId: string,
+  from: Date,
+  to: Date,
+): Promise<{ id: string; rule: string; recordedAt: Date }[]> {
+  const rows = await trx
+    .selectFrom('subjects')
+    .select(['id', 'opened_at', sql<string>`state->>'rule'`.as('rule')])
+    .where('kind', '=', 'finding')
+    .where(sql<string>`state->>'personId'`, '=', personId)
+    .where('opened_at', '>=', from)
+    .where('opened_at', '<', to)
+    .execute();
+  return rows.map((r) => ({ id: r.id, rule: r.rule, recordedAt: r.opened_at! }));
+}
+
+export async function closedPeriods(trx: Trx | Db): Promise<Set<string>> {
+  const rows = await trx.selectFrom('periods').select('period').where('status', '=', 'closed').execute();
+  return new Set(rows.map((r) => r.period));
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { type Job, Queue } from 'bullmq';
+import {
+  connectionOptions,
+  defaultJobOptions,
+  type JobPayloads,
+  type QueueName,
+  queueNames,
+} from './queues.ts';
+
+/** A short stable token for a subject: subject ids may hold any character, job ids should not. */
+function subjectToken(kind: string, id: string): string {
+  return createHash('sha1').update(`${kind}\u0000${id}`).digest('base64url').slice(0, 22);
+}
+
+type Queues = { [N in QueueName]: Queue<JobPayloads[N]> };
+
+/**
+ * Every job the engine adds, with its job id chosen here: the same cause gives the same id, so a
+ * repeated request (a retry, a second sweep) is ignored while a new cause is always queued.
+ */
+export class Producer {
+  readonly queues: Queues;
+
+  constructor(redisUrl: string, prefix: string) {
+    const make = <N extends QueueName>(name: N) =>
+      new Queue<JobPayloads[N]>(name, {
+        connection: connectionOptions(redisUrl, 'producer'),
+        prefix,
+        defaultJobOptions,
+      });
+    this.queues = Object.fromEntries(queueNames.map((name) => [name, make(name)])) as Queues;
+    for (const queue of Object.values(this.queues)) queue.on('error', () => undefined);
+  }
+
+  /** `cause` names why (e.g. "timer-<ms>", "quota-<subject>-<version>"); one job per subject and cause. */
+  async evaluate(kind: string, id: string, cause: string): Promise<void> {
+    await this.queues.subjects.add(
+      'evaluate',
+      { kind, id, reason: cause },
+      { jobId: `eval-${subjectToken(kind, id)}-${cause}` },
+    );
+  }
+
+  async postPenalties(kind: string, id: string, version: number): Promise<void> {
+    await this.queues.penalties.add(
+      'post',
+      { kind, id, version },
+      { jobId: `pen-${subjectToken(kind, id)}-${version}` },
+    );
+  }
+
+  /** One delayed job per subject and instant; it fires at `at` (at once if that has passed). */
+  async scheduleTimer(kind: string, id: string, at: Date, now: Date): Promise<void> {
+    await this.queues.timers.add(
+      'fire',
+      { kind, id, at: at.toISOString() },
+      {
+        jobId: `timer-${subjectToken(kind, id)}-${at.getTime()}`,
+        delay: Math.max(0, at.getTime() - now.getTime()),
+      },
+    );
+  }
+
+  async scheduleTimers(timers: readonly { kind: string; id: string; at: Date }[], now: Date): Promise<void> {
+    if (timers.length === 0) return;
+    await this.queues.timers.addBulk(
+      timers.map(({ kind, id, at }) => ({
+        name: 'fire',
+        data: { kind, id, at: at.toISOString() },
+        opts: {
+          jobId: `timer-${subjectToken(kind, id)}-${at.getTime()}`,
+          delay: Math.max(0, at.getTime() - now.getTime()),
+        },
+      })),
+    );
+  }
+
+  async deliver(deliveryIds: readonly number[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.queues.notifications.addBulk(
+      deliveryIds.map((deliveryId) => ({
+        name: 'deliver',
+        data: { deliveryId },
+        opts: { jobId: `hook-${deliveryId}` },
+      })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+}
+
+export type { Job };

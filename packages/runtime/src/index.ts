@@ -1,0 +1,67 @@
+import { type Config, loadConfig } from '@engine/config';
+import {
+  createDb,
+  type Db,
+  ensureDatabase,
+  ensureEventPartitions,
+  loadPolicies,
+  migrateToLatest,
+  seedBuiltinPolicies,
+} from '@engine/db';
+import type { Policy } from '@engine/domain';
+import { Producer } from '@engine/queue';
+import { type Logger, pino } from 'pino';
+
+/** What every engine process shares: settings, logger, database, policies, and the job producer. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  db: Db;
+  policies: () => readonly Policy[];
+  reloadPolicies: () => Promise<void>;
+  producer: Producer;
+  now: () => Date;
+}
+
+/** Connects and migrates (safe from several processes at once), then loads the policy versions. */
+export async function bootstrap(config: Config = loadConfig()): Promise<Runtime> {
+  const log = pino({ level: config.LOG_LEVEL });
+  await ensureDatabase(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { max: 20 });
+  await migrateToLatest(db);
+  await seedBuiltinPolicies(db);
+  await ensureEventPartitions(db);
+  let policies = await loadPolicies(db);
+  return {
+    config,
+    log,
+    db,
+    policies: () => policies,
+    reloadPolicies: async () => {
+      policies = await loadPolicies(db);
+    },
+    producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX),
+    now: () => new Date(),
+  };
+}
+
+export type Stop = () => Promise<void>;
+
+/**
+ * Stops the given parts on SIGTERM or SIGINT, in order (each finishes or hands back its in-flight
+ * work), then closes the shared connections.
+ */
+export function stopOnSignal(runtime: Runtime, parts: readonly Stop[]): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime.log.info({ signal }, 'shutting down: finishing in-flight work');
+    for (const part of parts) await part();
+    await runtime.producer.close();
+    await runtime.db.destroy();
+    runtime.log.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,2 @@
+export { type AppDeps, buildApp } from './app.ts';
+export { startApi } from './start.ts';

@@ -1,0 +1,31 @@
+import { OutboxRelay, pingQueue } from '@engine/queue';
+import type { Runtime, Stop } from '@engine/runtime';
+import { rebuildTimers } from '@engine/sla-timer';
+import { buildApp } from './app.ts';
+
+/** The API: serves the HTTP contract and relays the outbox of accepted events to the queue. */
+export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: string }> {
+  const { config, db, producer, log } = runtime;
+  const relay = new OutboxRelay(db, producer.queues.events, config.DATABASE_URL, log);
+  const app = await buildApp(
+    {
+      config,
+      db,
+      policies: runtime.policies,
+      pingRedis: () => pingQueue(producer.queues.events),
+      onEventsStored: () => relay.kick(),
+      now: runtime.now,
+      rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
+    },
+    { loggerInstance: log },
+  );
+  await relay.start();
+  const url = await app.listen({ host: config.HOST, port: config.PORT });
+  return {
+    url,
+    stop: async () => {
+      await app.close();
+      await relay.stop();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import {
+  type ClockRow,
+  type Db,
+  findSubject,
+  lockSubject,
+  markEvents,
+  quotaCases,
+  recordSignals,
+  saveEvaluation,
+  subjectEvents,
+} from '@engine/db';
+import {
+  type Clock,
+  type DomainEvent,
+  EvaluationError,
+  type EventType,
+  NoPolicyInForceError,
+  type Policy,
+  type PostedEvent,
+  parseInstant,
+  policyInForce,
+  toDomainEvent,
+} from '@engine/domain';
+import { evaluateStored } from './evaluate-stored.ts';
+
+export interface ClassifierDeps {
+  db: Db;
+  policies: () => readonly Policy[];
+  policyFamily: string;
+  now: () => Date;
+}
+
+/** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
+export interface FollowUps {
+  penalties: { kind: string; id: string; version: number } | null;
+  timer: { kind: string; id: string; at: Date } | null;
+  deliveries: number[];
+  reevaluate: { kind: string; id: string; cause: string }[];
+}
+
+const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
+
+const openingType: Record<string, EventType> = {
+  complaint: 'complaint.received',
+  fault: 'fault.reported',
+  callback: 'callback.opened',
+  finding: 'finding.recorded',
+};
+
+function toClockRow(clock: Clock): ClockRow {
+  return {
+    name: clock.name,
+    startedAt: clock.startedAt.toJSDate(),
+    deadline: clock.deadline.toJSDate(),
+    stoppedAt: clock.stoppedAt?.toJSDate() ?? null,
+    state: clock.state,
+    breachedAt: clock.breachedAt?.toJSDate() ?? null,
+    atRiskFrom: clock.atRiskFrom.toJSDate(),
+  };
+}
+
+function policyFor(deps: ClassifierDeps, frozenVersion: string | null, opening: DomainEvent): Policy {
+  if (frozenVersion) {
+    const frozen = deps.policies().find((p) => p.pack.version === frozenVersion);
+    if (frozen) return frozen;
+  }
+  return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+}
+
+/**
+ * The classifier's one job: evaluate a subject from all its stored events (in occurredAt order,
+ * whatever order they arrived in) at the current instant, and store its state, clocks, signals
+ * and the fines it implies. Serialised per subject by an advisory lock, so any number of
+ * classifier processes may run. Idempotent: evaluating twice stores the same thing.
+ */
+export async function applySubject(deps: ClassifierDeps, kind: string, id: string): Promise<FollowUps> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      await lockSubject(trx, kind, id);
+      const stored = await subjectEvents(trx, kind, id);
+      const events = stored.map((e) =>
+        toDomainEvent({
+          id: e.id,
+          type: e.type,
+          subjectId: e.subjectId,
+          occurredAt: e.occurredAt.toISOString(),
+          data: e.data,
+        } as PostedEvent),
+      );
+      const opening = events.find((e) => e.type === openingType[kind]);
+      if (!opening) {
+        // Events before their subject's opening event wait, pending, until it arrives.
+        await markEvents(trx, kind, id, { applied: [], failed: [] });
+        return none;
+      }
+      const existing = await findSubject(trx, kind, id);
+      const policy = policyFor(deps, existing?.policyVersion ?? null, opening);
+      const now = parseInstant(deps.now().toISOString());
+      const result = await evaluateStored(trx, policy, kind, id, events, opening, now);
+      const { evaluation } = result;
+      const state = evaluation.state!;
+      const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
+      const quotaNow = result.quota && result.quota.finite ? result.quota : null;
+      const version = await saveEvaluation(trx, {
+        kind,
+        id,
+        departmentId: result.departmentId,
+        hallId: result.hallId,
+        status: state.status ?? 'recorded',
+        policyVersion: policy.pack.version,
+        openedAt: opening.occurredAt.toJSDate(),
+        state,
+        desiredEntries: evaluation.entries,
+        nextCheckAt: evaluation.timers[0]?.toJSDate() ?? null,
+        quotaAssessment: result.quota?.assessment ?? null,
+        quotaPeriod: result.quota?.period ?? null,
+        clocks: ((state.clocks ?? []) as Clock[]).map(toClockRow),
+      });
+      await markEvents(trx, kind, id, {
+        applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
+        failed: evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
+      });
+      const deliveries = await recordSignals(
+        trx,
+        evaluation.signals.map((signal) => ({
+          subjectKind: kind,
+          subjectId: id,
+          key: signal.key,
+          kind: signal.kind,
+          at: signal.at.toJSDate(),
+          departmentId: result.departmentId,
+          detail: {
+            clock: signal.clock ?? null,
+            fraction: signal.fraction ?? null,
+            detail: signal.detail ?? null,
+          },
+        })),
+      );
+
+      // RULES.md 2.4 and 7: a case entering or leaving a quota, or a new finding, moves the later ones.
+      const cause = `moved-${createHash('sha1').update(`${kind}:${id}:${version}`).digest('hex').slice(0, 16)}`;
+      const reevaluate: FollowUps['reevaluate'] = existing
+        ? []
+        : result.laterFindings.map((later) => ({ kind: 'finding', id: later, cause }));
+      const quotaBefore = existing?.quotaAssessment && existing.quotaPeriod ? existing.quotaAssessment : null;
+      if (quotaBefore !== (result.quota?.assessment ?? null)) {
+        for (const assessment of new Set(
+          [quotaBefore, quotaNow?.assessment].filter((a): a is string => a !== null),
+        )) {
+          const period = result.quota?.period ?? existing!.quotaPeriod!;
+          for (const other of await quotaCases(trx, result.departmentId, period, assessment)) {
+            if (other.id !== id && other.openedAt > opening.occurredAt.toJSDate())
+              reevaluate.push({ kind, id: other.id, cause });
+          }
+        }
+      }
+      return {
+        penalties: { kind, id, version },
+        timer: evaluation.timers[0] ? { kind, id, at: evaluation.timers[0].toJSDate() } : null,
+        deliveries,
+        reevaluate,
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof EvaluationError) && !(error instanceof NoPolicyInForceError)) throw error;
+    // An event the policy cannot apply fails, with why; the subject's other events are kept.
+    const eventId = error instanceof EvaluationError ? error.eventId : null;
+    await deps.db.transaction().execute(async (trx) => {
+      await lockSubject(trx, kind, id);
+      const stored = await subjectEvents(trx, kind, id);
+      const failing = eventId ?? stored.find((e) => e.type === openingType[kind])?.id;
+      await markEvents(trx, kind, id, {
+        applied: [],
+        failed: failing ? [{ eventId: failing, reason: error.message }] : [],
+      });
+    });
+    return none;
+  }
+}

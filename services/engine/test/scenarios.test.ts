@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, lines, net, startTestEngine, type TestEngine, uid } from './support.ts';
+
+let engine: TestEngine;
+beforeAll(async () => {
+  engine = await startTestEngine();
+  await engine.runtime.db
+    .insertInto('departments')
+    .values([{ id: 'D-NORTH', name: 'North', manager_id: 'M-7' }])
+    .execute();
+  await engine.runtime.db
+    .insertInto('halls')
+    .values([{ id: 'H-1', department_id: 'D-NORTH', name: 'Hall 1', head_id: null }])
+    .execute();
+});
+afterAll(async () => {
+  await engine.stop();
+});
+
+const at = (local: string) => `${local}:00+08:00`;
+const ev = (id: string, type: string, subjectId: string, local: string, data: object = {}) => ({
+  id,
+  type,
+  subjectId,
+  occurredAt: at(local),
+  data,
+});
+const miit = (prior: boolean, intercepted: boolean, controlLevel = 1) => ({
+  body: 'miit_appeal',
+  controlLevel,
+  priorComplaintToDepartment: prior,
+  interceptionAttempted: intercepted,
+});
+
+async function postAll(events: object[]) {
+  const response = await engine.post({ events });
+  expect(response.status, await response.clone().text()).toBe(202);
+}
+
+/** Waits until the subject's events are applied and its ledger has settled on `expected`. */
+async function ledgerOf(prefix: string, expected: Record<string, number>) {
+  const rows = await eventually(
+    () => engine.ledger(prefix),
+    (rows) => JSON.stringify(net(rows, prefix)) === JSON.stringify(expected),
+  );
+  return rows;
+}
+
+describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
+  it('an ordinary complaint missing 4 hours, then 10 days, then 3 working days more', async () => {
+    const p = uid('S1');
+    await postAll([
+      ev(`${p}-1`, 'complaint.received', `${p}C`, '2026-11-02T09:00', {
+        departmentId: 'D-NORTH',
+        channel: 'hotline',
+      }),
+    ]);
+    const rows = await ledgerOf(p, {
+      'C complaint.ordinary': 100,
+      'C complaint.warning': 50,
+      'C sla.first_response.late': 50,
+      'C sla.resolution.late': 100,
+    });
+    expect(rows.every((r) => r.reversal_of === null)).toBe(true);
+    const status = await fetch(`${engine.url}/v1/events/${p}-1`, {
+      headers: { authorization: `Bearer ${engine.keys.ingest}` },
+    });
+    expect(await status.json()).toEqual({ id: `${p}-1`, status: 'applied' });
+  });
+
+  it('over-level via the ministry: 100 after an unintercepted prior complaint, plus the personal fines', async () => {
+    const p = uid('S2');
+    await postAll([
+      ev(`${p}-1`, 'complaint.received', `${p}A`, '2026-11-16T09:00', {
+        departmentId: 'D-NORTH',
+        hallId: 'H-1',
+        overLevel: miit(true, false),
+      }),
+      ev(`${p}-2`, 'complaint.first_replied', `${p}A`, '2026-11-16T10:00'),
+      ev(`${p}-3`, 'complaint.resolved', `${p}A`, '2026-11-17T10:00'),
+      ev(`${p}-4`, 'complaint.received', `${p}B`, '2026-11-16T09:00', {
+        departmentId: 'D-NORTH',
+        hallId: 'H-1',
+        overLevel: miit(false, false),
+      }),
+      ev(`${p}-5`, 'complaint.first_replied', `${p}B`, '2026-11-16T10:00'),
+      ev(`${p}-6`, 'complaint.resolved', `${p}B`, '2026-11-17T10:00'),
+      ev(`${p}-7`, 'complaint.received', `${p}C`, '2026-11-16T09:00', {
+        departmentId: 'D-NORTH',
+        hallId: 'H-1',
+        overLevel: miit(true, true),
+      }),
+      ev(`${p}-8`, 'complaint.first_replied', `${p}C`, '2026-11-16T10:00'),
+      ev(`${p}-9`, 'complaint.resolved', `${p}C`, '2026-11-17T10:00'),
+    ]);
+    const rows = await ledgerOf(p, {
+      'A complaint.over_level': 100,
+      'A complaint.over_level.miit_hall_head hall_head': 50,
+      'A complaint.over_level.miit_manager manager': 100,
+      'B complaint.over_level': 50,
+      'B complaint.over_level.miit_hall_head hall_head': 50,
+      'B complaint.over_level.miit_manager manager': 100,
+      'C complaint.over_level': 50,
+      'C complaint.over_level.miit_hall_head hall_head': 50,
+      'C complaint.over_level.miit_manager manager': 100,
+    });
+    expect(lines(rows, p)).toContain('A complaint.over_level.miit_manager 100 manager:M-7');
+    expect(lines(rows, p)).toContain('A complaint.over_level.miit_hall_head 50 hall_head:-');
+  });
+
+  it("a group customer's over-level complaint takes the strictest clocks and the multiplier", async () => {
+    const p = uid('S3');
+    await postAll([
+      ev(`${p}-1`, 'complaint.received', `${p}G`, '2026-11-16T09:00', {
+        departmentId: 'D-NORTH',
+        customer: { id: 'ENT-1', group: { tier: 'A' } },
+        overLevel: miit(false, true, 2),
+      }),
+      ev(`${p}-2`, 'complaint.first_replied', `${p}G`, '2026-11-16T09:40'),
+    ]);
+    await ledgerOf(p, {
+      'G complaint.over_level': 100,
+      'G complaint.over_level.miit_hall_head hall_head': 50,
+      'G complaint.over_level.miit_manager manager': 100,
+      'G sla.first_response.late': 50,
+      'G sla.resolution.late': 100,
+    });
+    const clocks = await engine.runtime.db
+      .selectFrom('clocks')
+      .select(['name', 'deadline'])
+      .where('subject_id', '=', `${p}G`)
+      .orderBy('name')
+      .execute();
+    expect(clocks.map((c) => [c.name, c.deadline.toISOString()])).toEqual([
+      ['first_response', '2026-11-16T01:30:00.000Z'],
+      ['resolution', '2026-11-17T01:00:00.000Z'],
+    ]);
+  });
+
+  it('a complaint ruled enterprise class 2, then class 4: every change is a reversal and a new entry', async () => {
+    const p = uid('S4');
+    const base = [
+      ev(`${p}-1`, 'complaint.received', `${p}E`, '2026-11-16T09:00', { departmentId: 'D-NORTH' }),
+      ev(`${p}-2`, 'complaint.first_replied', `${p}E`, '2026-11-16T10:00'),
+      ev(`${p}-3`, 'complaint.resolved', `${p}E`, '2026-11-17T10:00'),
+    ];
+    await postAll(base);
+    await ledgerOf(p, { 'E complaint.ordinary': 100 });
+    await postAll([
+      ev(`${p}-4`, 'complaint.responsibility_set', `${p}E`, '2026-11-18T10:00', {
+        responsibility: 'enterprise',
+        criteria: ['provincial_media'],
+      }),
+    ]);
+    await ledgerOf(p, { 'E complaint.class2': 5000 });
+    await postAll([
+      ev(`${p}-5`, 'complaint.responsibility_set', `${p}E`, '2026-11-19T10:00', {
+        responsibility: 'enterprise',
+        criteria: [],
+      }),
+    ]);
+    const rows = await ledgerOf(p, { 'E complaint.class4': 100 });
+    expect(lines(rows, p)).toEqual([
+      'E complaint.ordinary 100',
+      'E complaint.ordinary -100',
+      'E complaint.class2 5000',
+      'E complaint.class2 -5000',
+      'E complaint.class4 100',
+    ]);
+    expect(rows[1]!.reversal_of).toBe(rows[0]!.id);
+    expect(rows[3]!.reversal_of).toBe(rows[2]!.id);
+  });
+
+  it('class 4 over quota (excessMode double): with a quota of 1, later cases cost 200', async () => {
+    const p = uid('S5');
+    const department = `D-${p}`;
+    await engine.runtime.db
+      .insertInto('quotas')
+      .values({ department_id: department, period: '2026-10', assessment: 'class4', quota: 1 })
+      .execute();
+    const complaint = (n: number, day: string) => [
+      ev(`${p}-${n}a`, 'complaint.received', `${p}K${n}`, `2026-10-${day}T09:00`, {
+        departmentId: department,
+      }),
+      ev(`${p}-${n}b`, 'complaint.first_replied', `${p}K${n}`, `2026-10-${day}T10:00`),
+      ev(`${p}-${n}c`, 'complaint.resolved', `${p}K${n}`, `2026-10-${day}T11:00`),
+      ev(`${p}-${n}d`, 'complaint.responsibility_set', `${p}K${n}`, `2026-10-${day}T12:00`, {
+        responsibility: 'enterprise',
+      }),
+    ];
+    // Posted out of order: the third case first. Quota positions follow dispatch, not arrival.
+    await postAll(complaint(3, '20'));
+    await postAll([...complaint(2, '12'), ...complaint(1, '05')]);
+    await ledgerOf(p, { 'K1 complaint.class4': 100, 'K2 complaint.class4': 200, 'K3 complaint.class4': 200 });
+  });
+
+  it('a fault restored late, then an approved exemption: its fines are reversed', async () => {
+    const p = uid('S6');
+    await postAll([
+      ev(`${p}-1`, 'fault.reported', `${p}F`, '2026-11-10T08:00', { departmentId: 'D-NORTH', kind: 'urban' }),
+      ev(`${p}-2`, 'fault.restored', `${p}F`, '2026-11-12T11:00'),
+    ]);
+    await ledgerOf(p, { 'F fault.repair.late': 50, 'F fault.warning': 50 });
+    await postAll([
+      ev(`${p}-3`, 'fault.exemption_approved', `${p}F`, '2026-11-13T10:00', {
+        from: at('2026-11-11T00:00'),
+        to: at('2026-11-11T06:00'),
+        cause: 'cable_cut',
+        approvedBy: 'OPS-1',
+      }),
+    ]);
+    const rows = await ledgerOf(p, {});
+    expect(rows.map((r) => r.amount_fen)).toEqual([5000, 5000, -5000, -5000]);
+  });
+
+  it('callbacks: late costs 20, on time nothing', async () => {
+    const p = uid('S7');
+    await postAll([
+      ev(`${p}-1`, 'callback.opened', `${p}L`, '2026-11-10T09:00', {
+        kind: 'complaint',
+        departmentId: 'D-NORTH',
+      }),
+      ev(`${p}-2`, 'callback.completed', `${p}L`, '2026-11-13T09:00'),
+      ev(`${p}-3`, 'callback.opened', `${p}T`, '2026-11-10T09:00', {
+        kind: 'complaint',
+        departmentId: 'D-NORTH',
+      }),
+      ev(`${p}-4`, 'callback.completed', `${p}T`, '2026-11-12T23:00'),
+    ]);
+    await ledgerOf(p, { 'L callback.late': 20 });
+    const applied = await eventually(
+      () =>
+        engine.runtime.db.selectFrom('events').select('status').where('id', '=', `${p}-4`).executeTakeFirst(),
+      (row) => row?.status === 'applied',
+    );
+    expect(applied?.status).toBe('applied');
+  });
+
+  it("a person's sixth window finding of the year: 50 x 2^(n-1) each, and a suspension signal", async () => {
+    const p = uid('S8');
+    const person = `P-${p}`;
+    // Posted newest first: ranks follow the recording instant, not the arrival.
+    const findings = [6, 5, 4, 3, 2, 1].map((n) =>
+      ev(`${p}-${n}`, 'finding.recorded', `${p}W${n}`, `2026-0${n}-10T10:00`, {
+        rule: 'window.finding',
+        departmentId: 'D-NORTH',
+        hallId: 'H-1',
+        personId: person,
+      }),
+    );
+    await postAll(findings);
+    await ledgerOf(p, {
+      'W1 window.finding staff': 50,
+      'W2 window.finding staff': 100,
+      'W3 window.finding staff': 200,
+      'W4 window.finding staff': 400,
+      'W5 window.finding staff': 800,
+      'W6 window.finding staff': 1600,
+    });
+    const suspension = await eventually(
+      () =>
+        engine.runtime.db
+          .selectFrom('signals')
+          .select(['subject_id', 'kind'])
+          .where('subject_id', 'like', `${p}%`)
+          .where('kind', '=', 'suspension')
+          .execute(),
+      (rows) => rows.length === 1,
+    );
+    expect(suspension).toEqual([{ subject_id: `${p}W6`, kind: 'suspension' }]);
+  });
+});

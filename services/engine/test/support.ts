@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { startApi } from '@engine/api';
+import { startClassifier } from '@engine/classifier';
+import { loadConfig } from '@engine/config';
+import { createApiKey, dropDatabase, type Role } from '@engine/db';
+import { startNotifier } from '@engine/notifier';
+import { startPenaltyCalculator } from '@engine/penalty-calculator';
+import { bootstrap, type Runtime, type Stop } from '@engine/runtime';
+import { startSlaTimer } from '@engine/sla-timer';
+import { inject } from 'vitest';
+
+export interface TestEngine {
+  url: string;
+  runtime: Runtime;
+  keys: Record<Role, string>;
+  databaseUrl: string;
+  post: (body: unknown) => Promise<Response>;
+  ledger: (subjectPrefix: string) => Promise<LedgerRow[]>;
+  stopWorkers: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export interface LedgerRow {
+  id: number;
+  subject_id: string;
+  rule: string;
+  amount_fen: number;
+  period: string;
+  reversal_of: number | null;
+  person_role: string | null;
+  person_id: string | null;
+  department_id: string;
+}
+
+/**
+ * The whole engine (API, relay, every worker) in this process, on a database of its own and a
+ * queue prefix of its own, so test files never apply each other's events. Real clock.
+ */
+export async function startTestEngine(env: Record<string, string> = {}): Promise<TestEngine> {
+  const run = randomBytes(4).toString('hex');
+  const base = new URL(inject('databaseUrl'));
+  base.pathname = `${base.pathname}_e2e_${run}`;
+  const databaseUrl = base.toString();
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: `${inject('queuePrefix')}-${run}`,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_MS: '500',
+    WORKER_CONCURRENCY: '4',
+    ...env,
+  });
+  const runtime = await bootstrap(config);
+  const api = await startApi(runtime);
+  const workers: Stop[] = [
+    startClassifier(runtime),
+    startPenaltyCalculator(runtime),
+    await startSlaTimer(runtime),
+    startNotifier(runtime),
+  ];
+  const keys = {} as Record<Role, string>;
+  for (const role of ['ingest', 'manager', 'finance', 'admin'] as const) {
+    keys[role] = (await createApiKey(runtime.db, { name: role, role })).key;
+  }
+  const stopWorkers = async () => {
+    for (const stop of workers.splice(0)) await stop();
+  };
+  return {
+    url: api.url,
+    runtime,
+    keys,
+    databaseUrl,
+    post: (body) =>
+      fetch(`${api.url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.ingest}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    ledger: (subjectPrefix) =>
+      runtime.db
+        .selectFrom('ledger_entries')
+        .select([
+          'id',
+          'subject_id',
+          'rule',
+          'amount_fen',
+          'period',
+          'reversal_of',
+          'person_role',
+          'person_id',
+          'department_id',
+        ])
+        .where('subject_id', 'like', `${subjectPrefix}%`)
+        .orderBy('id')
+        .execute(),
+    stopWorkers,
+    stop: async () => {
+      await api.stop();
+      await stopWorkers();
+      await runtime.producer.close();
+      await runtime.db.destroy();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+/** Waits until `check` holds (the pipeline is asynchronous); fails with the last value seen. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > until) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The ledger as "subject rule yuan" lines; reversals negative. */
+export function lines(rows: readonly LedgerRow[], prefix = ''): string[] {
+  return rows.map(
+    (r) =>
+      `${r.subject_id.slice(prefix.length)} ${r.rule} ${r.amount_fen / 100}${r.person_role ? ` ${r.person_role}:${r.person_id ?? '-'}` : ''}`,
+  );
+}
+
+/** Net amount per subject and rule (what is owed after reversals). */
+export function net(rows: readonly LedgerRow[], prefix = ''): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const r of rows) {
+    const key = `${r.subject_id.slice(prefix.length)} ${r.rule}${r.person_role ? ` ${r.person_role}` : ''}`;
+    totals[key] = (totals[key] ?? 0) + r.amount_fen / 100;
+  }
+  return Object.fromEntries(
+    Object.entries(totals)
+      .filter(([, v]) => v !== 0)
+      .sort(),
+  );
+}
+
+let counter = 0;
+export function uid(label: string): string {
+  counter += 1;
+  return `${label}-${randomBytes(3).toString('hex')}${counter}`;
+}

@@ -1,0 +1,2 @@
+export { deliverWebhook, signatureOf } from './deliver.ts';
+export { startNotifier } from './start.ts';

@@ -1,0 +1,2 @@
+export { postPenalties } from './post-penalties.ts';
+export { startPenaltyCalculator } from './start.ts';

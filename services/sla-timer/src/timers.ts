@@ -1,0 +1,57 @@
+import {
+  type Db,
+  pendingDeliveries,
+  requeueUnattemptedEvents,
+  subjectsDue,
+  subjectsWithLedgerBehind,
+  subjectsWithTimers,
+} from '@engine/db';
+import type { Producer } from '@engine/queue';
+
+/**
+ * A timer fired: the subject's next warning or deadline has come. The classifier re-evaluates it
+ * from Postgres, the truth, which records the warning or breach once (signals are unique per subject).
+ */
+export async function onTimer(producer: Producer, kind: string, id: string, at: string): Promise<void> {
+  await producer.evaluate(kind, id, `timer-${Date.parse(at)}`);
+}
+
+/** Rebuilds every subject's timer from Postgres (at start, and on demand); jobs already there are kept. */
+export async function rebuildTimers(db: Db, producer: Producer, now: Date): Promise<number> {
+  let after: { kind: string; id: string } | null = null;
+  let total = 0;
+  for (;;) {
+    const page = await subjectsWithTimers(db, after, 1_000);
+    if (page.length === 0) return total;
+    await producer.scheduleTimers(
+      page.map((s) => ({ kind: s.kind, id: s.id, at: s.next_check_at! })),
+      now,
+    );
+    total += page.length;
+    const last = page.at(-1)!;
+    after = { kind: last.kind, id: last.id };
+  }
+}
+
+export interface SweepResult {
+  due: number;
+  ledgersBehind: number;
+  eventsRequeued: number;
+  deliveries: number;
+}
+
+/**
+ * The safety net under Redis: finds in Postgres what a lost job left undone (a timer that did not
+ * fire, a ledger behind its subject, an event no classifier saw, a webhook not delivered) and
+ * queues it again. With Redis flushed, every breach still happens, at most one sweep late.
+ */
+export async function sweep(db: Db, producer: Producer, now: Date): Promise<SweepResult> {
+  const due = await subjectsDue(db, now, 5_000);
+  for (const s of due) await producer.evaluate(s.kind, s.id, `due-${s.next_check_at!.getTime()}`);
+  const behind = await subjectsWithLedgerBehind(db, 5, 5_000);
+  for (const s of behind) await producer.postPenalties(s.kind, s.id, s.state_version);
+  const eventsRequeued = await requeueUnattemptedEvents(db, 30);
+  const deliveries = await pendingDeliveries(db, 60, 5_000);
+  await producer.deliver(deliveries);
+  return { due: due.length, ledgersBehind: behind.length, eventsRequeued, deliveries: deliveries.length };
+}
