@@ -58,11 +58,6 @@ export async function subjectsWithTimers(
     .orderBy('kind')
     .orderBy('id')
     .limit(limit);
-  if (afterKey)
-    query = query.where(
-      (eb) => eb.tuple('kind', 'id'),
-      '>',
-      (eb) => eb.tuple(eb.val(afterKey.kind), eb.val(afterKey.id)),
-    );
+  if (afterKey) query = query.where(sql<boolean>`(kind, id) > (${afterKey.kind}, ${afterKey.id})`);
   return query.execute();
 }

@@ -101,7 +101,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       const { evaluation } = result;
       const state = evaluation.state!;
       const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
-      const quotaNow = result.quota && result.quota.finite ? result.quota : null;
+      const quotaNow = result.quota?.finite ? result.quota : null;
       const version = await saveEvaluation(trx, {
         kind,
         id,

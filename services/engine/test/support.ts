@@ -36,7 +36,13 @@ export interface LedgerRow {
  * The whole engine (API, relay, every worker) in this process, on a database of its own and a
  * queue prefix of its own, so test files never apply each other's events. Real clock.
  */
-export async function startTestEngine(env: Record<string, string> = {}): Promise<TestEngine> {
+export type Part = 'classifier' | 'penalty-calculator' | 'sla-timer' | 'notifier';
+const allParts: readonly Part[] = ['classifier', 'penalty-calculator', 'sla-timer', 'notifier'];
+
+export async function startTestEngine(
+  env: Record<string, string> = {},
+  parts: readonly Part[] = allParts,
+): Promise<TestEngine> {
   const run = randomBytes(4).toString('hex');
   const base = new URL(inject('databaseUrl'));
   base.pathname = `${base.pathname}_e2e_${run}`;
@@ -53,12 +59,11 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
   });
   const runtime = await bootstrap(config);
   const api = await startApi(runtime);
-  const workers: Stop[] = [
-    startClassifier(runtime),
-    startPenaltyCalculator(runtime),
-    await startSlaTimer(runtime),
-    startNotifier(runtime),
-  ];
+  const workers: Stop[] = [];
+  if (parts.includes('classifier')) workers.push(startClassifier(runtime));
+  if (parts.includes('penalty-calculator')) workers.push(startPenaltyCalculator(runtime));
+  if (parts.includes('sla-timer')) workers.push(await startSlaTimer(runtime));
+  if (parts.includes('notifier')) workers.push(startNotifier(runtime));
   const keys = {} as Record<Role, string>;
   for (const role of ['ingest', 'manager', 'finance', 'admin'] as const) {
     keys[role] = (await createApiKey(runtime.db, { name: role, role })).key;

@@ -19,7 +19,7 @@ export async function deliverWebhook(
   attempt: { isLast: boolean },
 ): Promise<'delivered' | 'dead' | 'skipped'> {
   const delivery = await deliveryToSend(db, deliveryId);
-  if (!delivery || delivery.status !== 'pending') return 'skipped';
+  if (delivery?.status !== 'pending') return 'skipped';
   const { signal } = delivery;
   const body = JSON.stringify({
     id: `${signal.id}`,

@@ -1,0 +1,242 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PrivateRedis } from '../../../packages/queue/test/redis-server.ts';
+import { eventually, lines, startTestEngine, type TestEngine, uid } from './support.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const HOUR = 3_600_000;
+const complaint = (p: string, n: number, dispatchedAt: Date) => ({
+  id: `${p}-${n}`,
+  type: 'complaint.received',
+  subjectId: `${p}C${n}`,
+  occurredAt: dispatchedAt.toISOString(),
+  data: { departmentId: 'D1', channel: 'hotline' },
+});
+
+async function appliedCount(engine: TestEngine, p: string): Promise<number> {
+  const row = await engine.runtime.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'like', `${p}-%`)
+    .where('status', '=', 'applied')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The engine's worker parts as a separate process, to be killed. */
+function spawnWorkers(engine: TestEngine, roles: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['services/engine/src/main.ts'], {
+    cwd: new URL('../../../', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      DATABASE_URL: engine.databaseUrl,
+      REDIS_URL: engine.runtime.config.REDIS_URL,
+      QUEUE_PREFIX: engine.runtime.config.QUEUE_PREFIX,
+      ENGINE_ROLES: roles,
+      LOG_LEVEL: 'silent',
+      JOB_LOCK_MS: '2000',
+      WORKER_CONCURRENCY: '8',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+}
+
+describe('faults', () => {
+  it('a worker process killed with SIGKILL mid-job loses nothing and charges nothing twice', async () => {
+    const engine = await startTestEngine({}, ['sla-timer']);
+    cleanups.push(engine.stop);
+    const p = uid('K');
+    const dispatched = new Date('2026-11-02T01:00:00Z');
+    const events = Array.from({ length: 300 }, (_, n) => complaint(p, n, dispatched));
+    expect((await engine.post({ events })).status).toBe(202);
+
+    const first = spawnWorkers(engine, 'classifier,penalty-calculator');
+    await eventually(
+      () => appliedCount(engine, p),
+      (n) => n >= 20,
+    );
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const killedAt = await appliedCount(engine, p);
+    expect(killedAt).toBeLessThan(300);
+
+    const second = spawnWorkers(engine, 'classifier,penalty-calculator');
+    cleanups.push(async () => {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    });
+    await eventually(
+      () => appliedCount(engine, p),
+      (n) => n === 300,
+      60_000,
+    );
+    const rows = await eventually(
+      () => engine.ledger(p),
+      (rows) => rows.length === 300 * 4,
+      60_000,
+    );
+    // Each complaint: ordinary 100, first response late 50, the overdue warning 50, and the
+    // 3-working-day target missed 100; each exactly once, nothing reversed.
+    const counts = new Map<string, number>();
+    for (const line of lines(rows, p))
+      counts.set(line.replace(/^C\d+ /, ''), (counts.get(line.replace(/^C\d+ /, '')) ?? 0) + 1);
+    expect(Object.fromEntries(counts)).toEqual({
+      'complaint.ordinary 100': 300,
+      'sla.first_response.late 50': 300,
+      'complaint.warning 50': 300,
+      'sla.resolution.late 100': 300,
+    });
+    expect(rows.every((r) => r.reversal_of === null)).toBe(true);
+  });
+
+  it('FLUSHALL with clocks running, then the reconciler: every breach still happens', async () => {
+    const redis = new PrivateRedis();
+    await redis.start();
+    cleanups.push(() => redis.stop());
+    const engine = await startTestEngine({ REDIS_URL: redis.url, SWEEP_INTERVAL_MS: '60000' });
+    cleanups.push(engine.stop);
+    const p = uid('F');
+    // First-response deadlines 3 to 5 seconds from now (dispatched just under 4 hours ago).
+    const events = Array.from({ length: 20 }, (_, n) =>
+      complaint(p, n, new Date(Date.now() - 4 * HOUR + 3_000 + n * 100)),
+    );
+    expect((await engine.post({ events })).status).toBe(202);
+    await eventually(
+      () => appliedCount(engine, p),
+      (n) => n === 20,
+    );
+
+    const client = new Redis(redis.url);
+    await client.flushall();
+    await client.quit();
+    const rebuilt = await fetch(`${engine.url}/v1/admin/timers/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engine.keys.admin}` },
+    });
+    expect(rebuilt.status).toBe(202);
+    expect(((await rebuilt.json()) as { timers: number }).timers).toBeGreaterThanOrEqual(20);
+
+    const breaches = await eventually(
+      () =>
+        engine.runtime.db
+          .selectFrom('signals')
+          .select('subject_id')
+          .where('subject_id', 'like', `${p}%`)
+          .where('key', '=', 'breach:first_response')
+          .execute(),
+      (rows) => rows.length === 20,
+    );
+    expect(breaches).toHaveLength(20);
+    const late = await eventually(
+      () => engine.ledger(p),
+      (rows) => rows.filter((r) => r.rule === 'sla.first_response.late').length === 20,
+    );
+    expect(
+      late.filter((r) => r.rule === 'sla.first_response.late').every((r) => r.amount_fen === 5_000),
+    ).toBe(true);
+  });
+
+  it('the sweep alone catches breaches whose timers Redis lost', async () => {
+    const redis = new PrivateRedis();
+    await redis.start();
+    cleanups.push(() => redis.stop());
+    const engine = await startTestEngine({ REDIS_URL: redis.url, SWEEP_INTERVAL_MS: '300' });
+    cleanups.push(engine.stop);
+    const p = uid('W');
+    const events = Array.from({ length: 5 }, (_, n) =>
+      complaint(p, n, new Date(Date.now() - 4 * HOUR + 2_000)),
+    );
+    expect((await engine.post({ events })).status).toBe(202);
+    await eventually(
+      () => appliedCount(engine, p),
+      (n) => n === 5,
+    );
+    const client = new Redis(redis.url);
+    await client.flushall();
+    await client.quit();
+    await eventually(
+      () => engine.ledger(p),
+      (rows) => rows.filter((r) => r.rule === 'sla.first_response.late').length === 5,
+    );
+  });
+
+  it('the same events posted twice and in reverse order give the same ledger', async () => {
+    const engine = await startTestEngine();
+    cleanups.push(engine.stop);
+    const history = (p: string) => [
+      {
+        id: `${p}-1`,
+        type: 'complaint.received',
+        subjectId: `${p}A`,
+        occurredAt: '2026-11-02T09:00:00+08:00',
+        data: { departmentId: 'D1' },
+      },
+      {
+        id: `${p}-2`,
+        type: 'complaint.first_replied',
+        subjectId: `${p}A`,
+        occurredAt: '2026-11-02T15:00:00+08:00',
+        data: {},
+      },
+      {
+        id: `${p}-3`,
+        type: 'complaint.responsibility_set',
+        subjectId: `${p}A`,
+        occurredAt: '2026-11-03T10:00:00+08:00',
+        data: { responsibility: 'enterprise', criteria: ['other_media'] },
+      },
+      {
+        id: `${p}-4`,
+        type: 'complaint.resolved',
+        subjectId: `${p}A`,
+        occurredAt: '2026-11-04T10:00:00+08:00',
+        data: {},
+      },
+      {
+        id: `${p}-5`,
+        type: 'fault.reported',
+        subjectId: `${p}F`,
+        occurredAt: '2026-11-05T10:00:00+08:00',
+        data: { departmentId: 'D1', kind: 'rural' },
+      },
+      {
+        id: `${p}-6`,
+        type: 'fault.restored',
+        subjectId: `${p}F`,
+        occurredAt: '2026-11-09T10:00:00+08:00',
+        data: {},
+      },
+      {
+        id: `${p}-7`,
+        type: 'callback.opened',
+        subjectId: `${p}B`,
+        occurredAt: '2026-11-01T10:00:00+08:00',
+        data: { kind: 'new_install', departmentId: 'D1' },
+      },
+      {
+        id: `${p}-8`,
+        type: 'finding.recorded',
+        subjectId: `${p}Q`,
+        occurredAt: '2026-11-06T10:00:00+08:00',
+        data: { rule: 'workorder.unclear', departmentId: 'D1' },
+      },
+    ];
+    const inOrder = uid('O');
+    const reversed = uid('R');
+    expect((await engine.post({ events: history(inOrder) })).status).toBe(202);
+    expect((await engine.post({ events: history(reversed).reverse() })).status).toBe(202);
+    const again = await engine.post({ events: history(reversed).reverse() });
+    expect(((await again.json()) as { duplicates: number }).duplicates).toBe(8);
+
+    const settled = (rows: { length: number }) => rows.length === 5;
+    const a = await eventually(() => engine.ledger(inOrder), settled);
+    const b = await eventually(() => engine.ledger(reversed), settled);
+    expect(lines(b, reversed).sort()).toEqual(lines(a, inOrder).sort());
+  });
+});
