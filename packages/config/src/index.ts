@@ -26,6 +26,9 @@ const configSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
   /** Which parts the engine process runs: all, or a comma list of api, classifier, penalty-calculator, sla-timer, notifier. */
   ENGINE_ROLES: z.string().default('all'),
 });

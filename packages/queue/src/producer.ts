@@ -21,8 +21,10 @@ type Queues = { [N in QueueName]: Queue<JobPayloads[N]> };
  */
 export class Producer {
   readonly queues: Queues;
+  readonly #webhookRetries: { attempts: number; backoffMs: number };
 
-  constructor(redisUrl: string, prefix: string) {
+  constructor(redisUrl: string, prefix: string, webhookRetries = { attempts: 8, backoffMs: 1_000 }) {
+    this.#webhookRetries = webhookRetries;
     const make = <N extends QueueName>(name: N) =>
       new Queue<JobPayloads[N]>(name, {
         connection: connectionOptions(redisUrl, 'producer'),
@@ -82,7 +84,11 @@ export class Producer {
       deliveryIds.map((deliveryId) => ({
         name: 'deliver',
         data: { deliveryId },
-        opts: { jobId: `hook-${deliveryId}` },
+        opts: {
+          jobId: `hook-${deliveryId}`,
+          attempts: this.#webhookRetries.attempts,
+          backoff: { type: 'exponential', delay: this.#webhookRetries.backoffMs },
+        },
       })),
     );
   }

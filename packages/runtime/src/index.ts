@@ -40,7 +40,10 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
     reloadPolicies: async () => {
       policies = await loadPolicies(db);
     },
-    producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX),
+    producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX, {
+      attempts: config.WEBHOOK_ATTEMPTS,
+      backoffMs: config.WEBHOOK_BACKOFF_MS,
+    }),
     now: () => new Date(),
   };
 }

@@ -1,0 +1,111 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
+
+interface Received {
+  body: string;
+  signature: string | undefined;
+}
+
+/** A duty manager's tool: records what it receives; answers 500 to the first `failures` calls. */
+async function receiver(failures = 0): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  let calls = 0;
+  const server = createServer((request: IncomingMessage, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      calls += 1;
+      if (calls <= failures) {
+        response.writeHead(500).end();
+        return;
+      }
+      received.push({ body, signature: request.headers['x-engine-signature'] as string | undefined });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, received, server };
+}
+
+let engine: TestEngine;
+beforeAll(async () => {
+  engine = await startTestEngine({ WEBHOOK_ATTEMPTS: '4', WEBHOOK_BACKOFF_MS: '50' });
+});
+afterAll(async () => {
+  await engine.stop();
+});
+
+const subscribe = (url: string, kinds: string[]) =>
+  fetch(`${engine.url}/v1/webhooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${engine.keys.admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url, secret: 'a-long-shared-secret', kinds }),
+  });
+
+describe('webhook notifications', () => {
+  it('a breach reaches a subscribed URL, signed with HMAC-SHA256 of the body', async () => {
+    const hook = await receiver();
+    expect((await subscribe(hook.url, ['breach'])).status).toBe(201);
+    const p = uid('N');
+    await engine.post({
+      id: `${p}-1`,
+      type: 'complaint.received',
+      subjectId: `${p}C`,
+      occurredAt: '2026-11-20T09:00:00+08:00',
+      data: { departmentId: 'D1' },
+    });
+    const received = await eventually(
+      async () => hook.received.filter((r) => r.body.includes(`${p}C`)),
+      (list) => list.length >= 1,
+    );
+    const first = received[0]!;
+    expect(first.signature).toBe(
+      `sha256=${createHmac('sha256', 'a-long-shared-secret').update(first.body).digest('hex')}`,
+    );
+    expect(JSON.parse(first.body)).toMatchObject({
+      kind: 'breach',
+      key: 'breach:first_response',
+      subjectKind: 'complaint',
+      subjectId: `${p}C`,
+    });
+    hook.server.close();
+  });
+
+  it('a receiver that keeps failing ends as a dead-letter record with its last error', async () => {
+    const hook = await receiver(1_000);
+    const created = (await (await subscribe(hook.url, ['over_level'])).json()) as { id: string };
+    const p = uid('D');
+    await engine.post({
+      id: `${p}-1`,
+      type: 'complaint.received',
+      subjectId: `${p}C`,
+      occurredAt: '2026-11-23T09:00:00+08:00',
+      data: {
+        departmentId: 'D1',
+        overLevel: {
+          body: 'npc',
+          controlLevel: 2,
+          priorComplaintToDepartment: false,
+          interceptionAttempted: false,
+        },
+      },
+    });
+    const dead = await eventually(
+      () =>
+        engine.runtime.db
+          .selectFrom('webhook_deliveries')
+          .select(['status', 'attempts', 'last_error'])
+          .where('subscription_id', '=', created.id)
+          .execute(),
+      (rows) => rows.length === 1 && rows[0]!.status === 'dead',
+      20_000,
+    );
+    expect(dead[0]).toMatchObject({ status: 'dead', attempts: 4, last_error: 'HTTP 500' });
+    hook.server.close();
+  });
+});
