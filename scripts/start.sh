@@ -21,9 +21,13 @@ done
 port="${PORT:-3000}"
 cat >&2 <<BANNER
 
-  Complaint and SLA engine on http://127.0.0.1:$port   (OpenAPI: http://127.0.0.1:$port/docs)
+  Complaint and SLA engine (API and every worker) on http://127.0.0.1:$port   (OpenAPI: /docs)
   admin key:  $(cat .engine/admin.key)   (.engine/admin.key)
   ingest key: $(cat .engine/ingest.key)   (.engine/ingest.key)
 
 BANNER
-exec node services/engine/src/main.ts
+node services/engine/src/main.ts &
+engine=$!
+trap 'kill -TERM "$engine" 2>/dev/null; wait "$engine"' INT TERM
+if [ "${DEMO:-1}" != "0" ]; then node scripts/demo-pipeline.ts || log "the demo did not finish; the engine keeps running"; fi
+wait "$engine"
