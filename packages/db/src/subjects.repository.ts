@@ -58,23 +58,19 @@ export async function markEvents(
   id: string,
   outcome: { applied: readonly string[]; failed: readonly { eventId: string; reason: string }[] },
 ): Promise<void> {
+  const applied = outcome.applied.length > 0 ? outcome.applied : [''];
   await trx
     .updateTable('events')
-    .set({ attempted_at: sql<Date>`coalesce(attempted_at, now())` })
+    .set({
+      attempted_at: sql<Date>`coalesce(attempted_at, now())`,
+      status: sql<'applied'>`CASE WHEN id = ANY(${applied}::text[]) THEN 'applied' ELSE status END`,
+      applied_at: sql<Date>`CASE WHEN id = ANY(${applied}::text[]) THEN coalesce(applied_at, now()) ELSE applied_at END`,
+      error: sql<string | null>`CASE WHEN id = ANY(${applied}::text[]) THEN NULL ELSE error END`,
+    })
     .where('subject_kind', '=', kind)
     .where('subject_id', '=', id)
-    .where('attempted_at', 'is', null)
+    .where(sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied'))`)
     .execute();
-  if (outcome.applied.length > 0) {
-    await trx
-      .updateTable('events')
-      .set({ status: 'applied', error: null, applied_at: sql<Date>`coalesce(applied_at, now())` })
-      .where('subject_kind', '=', kind)
-      .where('subject_id', '=', id)
-      .where('id', 'in', [...outcome.applied])
-      .where('status', '!=', 'applied')
-      .execute();
-  }
   for (const { eventId, reason } of outcome.failed) {
     await trx
       .updateTable('events')
@@ -174,21 +170,35 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     )
     .returning('state_version')
     .executeTakeFirstOrThrow();
-  for (const clock of row.clocks) {
-    const clockValues = {
-      department_id: row.departmentId,
-      started_at: clock.startedAt,
-      deadline: clock.deadline,
-      stopped_at: clock.stoppedAt,
-      state: clock.state,
-      breached_at: clock.breachedAt,
-      at_risk_from: clock.atRiskFrom,
-      updated_at: sql<Date>`now()`,
-    };
+  if (row.clocks.length > 0) {
     await trx
       .insertInto('clocks')
-      .values({ subject_kind: row.kind, subject_id: row.id, name: clock.name, ...clockValues })
-      .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet(clockValues))
+      .values(
+        row.clocks.map((clock) => ({
+          subject_kind: row.kind,
+          subject_id: row.id,
+          name: clock.name,
+          department_id: row.departmentId,
+          started_at: clock.startedAt,
+          deadline: clock.deadline,
+          stopped_at: clock.stoppedAt,
+          state: clock.state,
+          breached_at: clock.breachedAt,
+          at_risk_from: clock.atRiskFrom,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet((eb) => ({
+          department_id: eb.ref('excluded.department_id'),
+          started_at: eb.ref('excluded.started_at'),
+          deadline: eb.ref('excluded.deadline'),
+          stopped_at: eb.ref('excluded.stopped_at'),
+          state: eb.ref('excluded.state'),
+          breached_at: eb.ref('excluded.breached_at'),
+          at_risk_from: eb.ref('excluded.at_risk_from'),
+          updated_at: sql<Date>`now()`,
+        })),
+      )
       .execute();
   }
   return state_version;

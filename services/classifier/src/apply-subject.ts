@@ -97,7 +97,16 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       const existing = await findSubject(trx, kind, id);
       const policy = policyFor(deps, existing?.policyVersion ?? null, opening);
       const now = parseInstant(deps.now().toISOString());
-      const result = await evaluateStored(trx, policy, kind, id, events, opening, now);
+      const result = await evaluateStored(
+        trx,
+        policy,
+        kind,
+        id,
+        events,
+        opening,
+        now,
+        existing?.quotaAssessment ?? null,
+      );
       const { evaluation } = result;
       const state = evaluation.state!;
       const ignored = new Set(evaluation.ignored.map((i) => i.eventId));

@@ -51,6 +51,8 @@ export async function evaluateStored(
   events: readonly DomainEvent[],
   opening: DomainEvent,
   now: Instant,
+  /** The quota the subject counted in before this evaluation, if any. */
+  previousQuota: string | null,
 ): Promise<Evaluated> {
   const zone = policy.pack.timeZone;
   const data = opening.data as {
@@ -69,9 +71,12 @@ export async function evaluateStored(
   switch (kind) {
     case 'complaint': {
       const period = periodOf(opening.occurredAt, zone);
-      await lockDepartmentPeriod(trx, data.departmentId, period);
+      // Only the ministry's over-level complaints charge persons (RULES.md 2.2).
+      const overLevel =
+        (opening.data as { overLevel?: unknown }).overLevel !== undefined ||
+        events.some((e) => e.type === 'complaint.escalated');
       const context = {
-        ...(await responsibleParties(trx, data.departmentId, data.hallId ?? null)),
+        ...(overLevel ? await responsibleParties(trx, data.departmentId, data.hallId ?? null) : {}),
         repeatOfDispatchedAt: data.repeatOf
           ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
           : null,
@@ -79,7 +84,10 @@ export async function evaluateStored(
       const first = evaluateComplaint(policy, id, events, now, context);
       const state = first.state!;
       const rule = policy.pack.complaints.quotas[state.assessment];
-      if (!rule || state.status === 'cancelled') return { ...base, evaluation: first };
+      const counts = rule !== undefined && state.status !== 'cancelled';
+      // Only cases entering, in or leaving a quota need the department's month to stand still.
+      if (counts || previousQuota !== null) await lockDepartmentPeriod(trx, data.departmentId, period);
+      if (!counts) return { ...base, evaluation: first };
       const others = (await quotaCases(trx, data.departmentId, period, state.assessment)).filter(
         (c) => c.id !== id,
       );
