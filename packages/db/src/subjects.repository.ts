@@ -56,8 +56,13 @@ export async function markEvents(
   trx: Trx,
   kind: string,
   id: string,
-  outcome: { applied: readonly string[]; failed: readonly { eventId: string; reason: string }[] },
+  outcome: {
+    seen: readonly string[];
+    applied: readonly string[];
+    failed: readonly { eventId: string; reason: string }[];
+  },
 ): Promise<void> {
+  if (outcome.seen.length === 0) return;
   const applied = outcome.applied.length > 0 ? outcome.applied : [''];
   await trx
     .updateTable('events')
@@ -69,6 +74,8 @@ export async function markEvents(
     })
     .where('subject_kind', '=', kind)
     .where('subject_id', '=', id)
+    // Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
+    .where('id', 'in', [...outcome.seen])
     .where(sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied'))`)
     .execute();
   for (const { eventId, reason } of outcome.failed) {
@@ -202,6 +209,61 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
       .execute();
   }
   return state_version;
+}
+
+/**
+ * Asks for other subjects to be evaluated again (quota neighbours, later findings, repeats), in
+ * Postgres: they become due now, so the sweep finds them even if the job queued for them is lost.
+ */
+export async function requestEvaluation(trx: Trx, kind: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('subjects')
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
+    .where('kind', '=', kind)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** A subject whose opening event lies (a little) in the future: a row that only says when to look. */
+export async function saveNotYetOpen(trx: Trx, kind: string, id: string, checkAt: Date): Promise<void> {
+  await trx
+    .insertInto('subjects')
+    .values({
+      kind,
+      id,
+      department_id: null,
+      hall_id: null,
+      status: null,
+      policy_version: null,
+      opened_at: null,
+      state: null,
+      next_check_at: checkAt,
+    })
+    .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ next_check_at: checkAt }))
+    .execute();
+}
+
+/** Complaints or faults that name `id` as the earlier order they repeat (RULES.md 2.3). */
+export async function repeatsOf(trx: Trx, kind: string, id: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('events')
+    .select('subject_id')
+    .distinct()
+    .where('subject_kind', '=', kind)
+    .where('type', 'in', ['complaint.received', 'fault.reported'])
+    .where(sql<string>`data->>'repeatOf'`, '=', id)
+    .execute();
+  return rows.map((r) => r.subject_id);
+}
+
+export async function markPolicyUsed(trx: Trx, version: string): Promise<void> {
+  await trx
+    .updateTable('policy_versions')
+    .set({ first_used_at: sql<Date>`now()` })
+    .where('version', '=', version)
+    .where('first_used_at', 'is', null)
+    .execute();
 }
 
 export async function markLedgerInStep(trx: Trx, kind: string, id: string, version: number): Promise<void> {

@@ -47,12 +47,16 @@ export function connectionOptions(redisUrl: string, role: 'producer' | 'worker')
   };
 }
 
-/** Jobs are retried with backoff; completed ones are kept an hour so a repeated hand-off stays a no-op. */
+/**
+ * Jobs are retried with backoff; completed ones are kept an hour so a repeated hand-off stays a
+ * no-op. Failed ones are not kept: Postgres holds what is still to do (and webhooks' dead letters),
+ * and the sweep must be able to queue the same job id again.
+ */
 export const defaultJobOptions: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 500 },
   removeOnComplete: { age: 3_600, count: 200_000 },
-  removeOnFail: { age: 7 * 24 * 3_600 },
+  removeOnFail: true,
 };
 
 export function createQueue<N extends QueueName>(

@@ -5,9 +5,13 @@ import {
   findSubject,
   lockSubject,
   markEvents,
+  markPolicyUsed,
   quotaCases,
   recordSignals,
+  repeatsOf,
+  requestEvaluation,
   saveEvaluation,
+  saveNotYetOpen,
   subjectEvents,
 } from '@engine/db';
 import {
@@ -15,6 +19,7 @@ import {
   type DomainEvent,
   EvaluationError,
   type EventType,
+  type Instant,
   NoPolicyInForceError,
   type Policy,
   type PostedEvent,
@@ -29,6 +34,8 @@ export interface ClassifierDeps {
   policies: () => readonly Policy[];
   policyFamily: string;
   now: () => Date;
+  /** Reads the stored policy versions again (one this process has not loaded yet). */
+  reloadPolicies: () => Promise<void>;
 }
 
 /** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
@@ -37,6 +44,11 @@ export interface FollowUps {
   timer: { kind: string; id: string; at: Date } | null;
   deliveries: number[];
   reevaluate: { kind: string; id: string; cause: string }[];
+}
+
+function earliestOf(a: Instant | null, b: Instant | null): Date | null {
+  if (!a || !b) return (a ?? b)?.toJSDate() ?? null;
+  return (a.toMillis() <= b.toMillis() ? a : b).toJSDate();
 }
 
 const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
@@ -60,12 +72,18 @@ function toClockRow(clock: Clock): ClockRow {
   };
 }
 
-function policyFor(deps: ClassifierDeps, frozenVersion: string | null, opening: DomainEvent): Policy {
-  if (frozenVersion) {
-    const frozen = deps.policies().find((p) => p.pack.version === frozenVersion);
-    if (frozen) return frozen;
-  }
-  return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+/** The version frozen on the subject at its dispatch, never another one; a new subject takes the one in force. */
+async function policyFor(
+  deps: ClassifierDeps,
+  frozenVersion: string | null,
+  opening: DomainEvent,
+): Promise<Policy> {
+  if (!frozenVersion) return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+  const find = () => deps.policies().find((p) => p.pack.version === frozenVersion);
+  if (!find()) await deps.reloadPolicies();
+  const frozen = find();
+  if (!frozen) throw new Error(`policy version ${frozenVersion} frozen on this subject is not stored`);
+  return frozen;
 }
 
 /**
@@ -88,15 +106,26 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
           data: e.data,
         } as PostedEvent),
       );
+      const seen = events.map((e) => e.id);
+      const now = parseInstant(deps.now().toISOString());
       const opening = events.find((e) => e.type === openingType[kind]);
       if (!opening) {
         // Events before their subject's opening event wait, pending, until it arrives.
-        await markEvents(trx, kind, id, { applied: [], failed: [] });
+        await markEvents(trx, kind, id, { seen, applied: [], failed: [] });
         return none;
       }
+      if (opening.occurredAt > now) {
+        // Dated up to 5 minutes ahead (API.md): look again when it has happened.
+        await saveNotYetOpen(trx, kind, id, opening.occurredAt.toJSDate());
+        await markEvents(trx, kind, id, { seen, applied: [], failed: [] });
+        return { ...none, timer: { kind, id, at: opening.occurredAt.toJSDate() } };
+      }
       const existing = await findSubject(trx, kind, id);
-      const policy = policyFor(deps, existing?.policyVersion ?? null, opening);
-      const now = parseInstant(deps.now().toISOString());
+      const frozenVersion = existing?.policyVersion ?? null;
+      const policy = await policyFor(deps, frozenVersion, opening);
+      if (!frozenVersion) await markPolicyUsed(trx, policy.pack.version);
+      // The next look: the next warning or deadline, or an event dated a little ahead.
+      const futureEvent = events.find((e) => e.occurredAt > now)?.occurredAt ?? null;
       const result = await evaluateStored(
         trx,
         policy,
@@ -121,12 +150,13 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
         openedAt: opening.occurredAt.toJSDate(),
         state,
         desiredEntries: evaluation.entries,
-        nextCheckAt: evaluation.timers[0]?.toJSDate() ?? null,
+        nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
         quotaAssessment: result.quota?.assessment ?? null,
         quotaPeriod: result.quota?.period ?? null,
         clocks: ((state.clocks ?? []) as Clock[]).map(toClockRow),
       });
       await markEvents(trx, kind, id, {
+        seen,
         applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
         failed: evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
       });
@@ -149,9 +179,15 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
 
       // RULES.md 2.4 and 7: a case entering or leaving a quota, or a new finding, moves the later ones.
       const cause = `moved-${createHash('sha1').update(`${kind}:${id}:${version}`).digest('hex').slice(0, 16)}`;
-      const reevaluate: FollowUps['reevaluate'] = existing
+      const moved: { kind: string; id: string }[] = existing?.openedAt
         ? []
-        : result.laterFindings.map((later) => ({ kind: 'finding', id: later, cause }));
+        : [
+            ...result.laterFindings.map((later) => ({ kind: 'finding', id: later })),
+            // RULES.md 2.3: repeats that arrived before this original can now be upgraded.
+            ...(kind === 'complaint' || kind === 'fault'
+              ? (await repeatsOf(trx, kind, id)).map((r) => ({ kind, id: r }))
+              : []),
+          ];
       const quotaBefore = existing?.quotaAssessment && existing.quotaPeriod ? existing.quotaAssessment : null;
       if (quotaBefore !== (result.quota?.assessment ?? null)) {
         for (const assessment of new Set(
@@ -159,16 +195,25 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
         )) {
           const period = result.quota?.period ?? existing!.quotaPeriod!;
           for (const other of await quotaCases(trx, result.departmentId, period, assessment)) {
-            if (other.id !== id && other.openedAt > opening.occurredAt.toJSDate())
-              reevaluate.push({ kind, id: other.id, cause });
+            // Same instant counts too: ties are ordered by id.
+            if (other.id !== id && other.openedAt >= opening.occurredAt.toJSDate())
+              moved.push({ kind, id: other.id });
           }
         }
       }
+      for (const group of ['complaint', 'fault', 'finding']) {
+        await requestEvaluation(
+          trx,
+          group,
+          moved.filter((m) => m.kind === group).map((m) => m.id),
+        );
+      }
+      const nextCheck = earliestOf(evaluation.timers[0] ?? null, futureEvent);
       return {
         penalties: { kind, id, version },
-        timer: evaluation.timers[0] ? { kind, id, at: evaluation.timers[0].toJSDate() } : null,
+        timer: nextCheck ? { kind, id, at: nextCheck } : null,
         deliveries,
-        reevaluate,
+        reevaluate: moved.map((m) => ({ ...m, cause })),
       };
     });
   } catch (error) {
@@ -180,6 +225,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       const stored = await subjectEvents(trx, kind, id);
       const failing = eventId ?? stored.find((e) => e.type === openingType[kind])?.id;
       await markEvents(trx, kind, id, {
+        seen: stored.map((e) => e.id),
         applied: [],
         failed: failing ? [{ eventId: failing, reason: error.message }] : [],
       });

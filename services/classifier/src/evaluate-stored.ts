@@ -141,7 +141,7 @@ export async function evaluateStored(
         { subjectId: id, personId: data.personId!, rule: data.rule!, recordedAt: opening.occurredAt },
       ]);
       const laterFindings = others
-        .filter((f) => DateTime.fromJSDate(f.recordedAt) > opening.occurredAt)
+        .filter((f) => DateTime.fromJSDate(f.recordedAt) >= opening.occurredAt)
         .map((f) => f.id);
       return {
         ...base,

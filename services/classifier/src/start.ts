@@ -24,6 +24,7 @@ export function startClassifier(runtime: Runtime): Stop {
     policies: runtime.policies,
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
+    reloadPolicies: runtime.reloadPolicies,
   };
   const options = {
     redisUrl: runtime.config.REDIS_URL,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrivateRedis } from '../../../packages/queue/test/redis-server.ts';
-import { eventually, lines, startTestEngine, type TestEngine, uid } from './support.ts';
+import { eventually, lines, net, startTestEngine, type TestEngine, uid } from './support.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -93,6 +93,82 @@ describe('faults', () => {
       'sla.resolution.late 100': 300,
     });
     expect(rows.every((r) => r.reversal_of === null)).toBe(true);
+  });
+
+  it('three classifier processes and many concurrent events on three subjects: each applied one at a time', async () => {
+    const engine = await startTestEngine({}, ['sla-timer']);
+    cleanups.push(engine.stop);
+    const children = [0, 1, 2].map(() =>
+      spawnWorkers(engine, 'classifier,penalty-calculator', { WORKER_CONCURRENCY: '6' }),
+    );
+    cleanups.push(async () => {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((child) => new Promise((r) => child.once('exit', r))));
+    });
+    const p = uid('M');
+    const subjects = ['A', 'B', 'C'];
+    const events = subjects.flatMap((s) => [
+      {
+        id: `${p}-${s}-0`,
+        type: 'complaint.received',
+        subjectId: `${p}${s}`,
+        occurredAt: '2026-11-02T09:00:00+08:00',
+        data: { departmentId: 'D1' },
+      },
+      {
+        id: `${p}-${s}-r`,
+        type: 'complaint.first_replied',
+        subjectId: `${p}${s}`,
+        occurredAt: '2026-11-02T10:00:00+08:00',
+        data: {},
+      },
+      // 60 rulings a minute apart, alternating; the last (enterprise, class 3) stands.
+      ...Array.from({ length: 60 }, (_, n) => ({
+        id: `${p}-${s}-${n + 1}`,
+        type: 'complaint.responsibility_set',
+        subjectId: `${p}${s}`,
+        occurredAt: new Date(Date.parse('2026-11-03T09:00:00+08:00') + n * 60_000).toISOString(),
+        data:
+          n % 2 === 1
+            ? { responsibility: 'enterprise', criteria: ['other_media'] }
+            : { responsibility: 'non_enterprise' },
+      })),
+    ]);
+    // Shuffled into 12 batches posted at once.
+    const shuffled = events
+      .map((e, i) => ({ e, k: (i * 7919) % 101 }))
+      .sort((a, b) => a.k - b.k)
+      .map(({ e }) => e);
+    const batches = Array.from({ length: 12 }, (_, b) => shuffled.filter((_, i) => i % 12 === b));
+    const responses = await Promise.all(batches.map((batch) => engine.post({ events: batch })));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
+    await eventually(
+      () => appliedCount(engine, p),
+      (n) => n === events.length,
+      60_000,
+    );
+    // Each ends enterprise-liable class 3 (1,000), overdue since 11-12 (the 50 non-enterprise warning),
+    // and past its 3-working-day target (100): what the rules give for all 62 events at once.
+    const expected = Object.fromEntries(
+      subjects.flatMap((s) => [
+        [`${s} complaint.class3`, 1000],
+        [`${s} complaint.warning`, 50],
+        [`${s} sla.resolution.late`, 100],
+      ]),
+    );
+    const rows = await eventually(
+      () => engine.ledger(p),
+      (rows) =>
+        JSON.stringify(net(rows, p)) === JSON.stringify(Object.fromEntries(Object.entries(expected).sort())),
+      60_000,
+    );
+    // Nothing charged twice: for every fine, at most one posting stands unreversed.
+    const live = rows.filter((r) => r.reversal_of === null && !rows.some((x) => x.reversal_of === r.id));
+    expect(live.map((r) => `${r.subject_id.slice(p.length)} ${r.rule} ${r.amount_fen / 100}`).sort()).toEqual(
+      Object.entries(expected)
+        .map(([k, v]) => `${k} ${v}`)
+        .sort(),
+    );
   });
 
   it('FLUSHALL with clocks running, then the reconciler: every breach still happens', async () => {

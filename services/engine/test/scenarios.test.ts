@@ -1,3 +1,4 @@
+import { fuling2012Policy } from '@engine/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, lines, net, startTestEngine, type TestEngine, uid } from './support.ts';
 
@@ -194,6 +195,66 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
     await ledgerOf(p, { 'K1 complaint.class4': 100, 'K2 complaint.class4': 200, 'K3 complaint.class4': 200 });
   });
 
+  it('class 4 over quota (excessMode progressive, a pack in force in January 2025): 100, 200, 400, 800', async () => {
+    // A pack version with progressive excess in force for January 2025 only; the default returns in February.
+    const progressive = structuredClone(fuling2012Policy.pack);
+    progressive.version = `fuling-2025-progressive-${uid('v')}`;
+    progressive.effectiveFrom = '2025-01-01';
+    progressive.complaints.quotas.class4 = {
+      defaultQuota: null,
+      withinQuota: 'charged',
+      excessMode: 'progressive',
+    };
+    const back = {
+      ...structuredClone(fuling2012Policy.pack),
+      version: `fuling-2025-02-${uid('v')}`,
+      effectiveFrom: '2025-02-01',
+    };
+    await engine.runtime.db
+      .insertInto('policy_versions')
+      .values(
+        [progressive, back].map((pack) => ({
+          version: pack.version,
+          family: pack.family,
+          effective_from: pack.effectiveFrom,
+          body: JSON.stringify(pack),
+        })),
+      )
+      .execute();
+    await engine.runtime.reloadPolicies();
+    const p = uid('S9');
+    const department = `D-${p}`;
+    await engine.runtime.db
+      .insertInto('quotas')
+      .values({ department_id: department, period: '2025-01', assessment: 'class4', quota: 1 })
+      .execute();
+    const events = [1, 2, 3, 4].flatMap((n) => [
+      ev(`${p}-${n}a`, 'complaint.received', `${p}K${n}`, `2025-01-0${n + 5}T09:00`, {
+        departmentId: department,
+      }),
+      ev(`${p}-${n}b`, 'complaint.first_replied', `${p}K${n}`, `2025-01-0${n + 5}T10:00`),
+      ev(`${p}-${n}c`, 'complaint.resolved', `${p}K${n}`, `2025-01-0${n + 5}T11:00`),
+      ev(`${p}-${n}d`, 'complaint.responsibility_set', `${p}K${n}`, `2025-01-0${n + 5}T12:00`, {
+        responsibility: 'enterprise',
+      }),
+    ]);
+    await postAll(events.reverse());
+    const rows = await ledgerOf(p, {
+      'K1 complaint.class4': 100,
+      'K2 complaint.class4': 200,
+      'K3 complaint.class4': 400,
+      'K4 complaint.class4': 800,
+    });
+    const versions = await engine.runtime.db
+      .selectFrom('ledger_entries')
+      .select('policy_version')
+      .distinct()
+      .where('subject_id', 'like', `${p}%`)
+      .execute();
+    expect(versions).toEqual([{ policy_version: progressive.version }]);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('a fault restored late, then an approved exemption: its fines are reversed', async () => {
     const p = uid('S6');
     await postAll([
@@ -211,6 +272,41 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
     ]);
     const rows = await ledgerOf(p, {});
     expect(rows.map((r) => r.amount_fen)).toEqual([5000, 5000, -5000, -5000]);
+  });
+
+  it('a repeat that arrives before its original is upgraded once the original arrives', async () => {
+    const p = uid('S10');
+    await postAll([
+      ev(`${p}-2`, 'complaint.received', `${p}R`, '2026-11-20T09:00', {
+        departmentId: 'D-NORTH',
+        repeatOf: `${p}O`,
+      }),
+      ev(`${p}-3`, 'complaint.first_replied', `${p}R`, '2026-11-20T09:30'),
+    ]);
+    await ledgerOf(p, { 'R complaint.ordinary': 100 });
+    await postAll([
+      ev(`${p}-1`, 'complaint.received', `${p}O`, '2026-11-10T09:00', { departmentId: 'D-NORTH' }),
+      ev(`${p}-4`, 'complaint.first_replied', `${p}O`, '2026-11-10T09:30'),
+      ev(`${p}-5`, 'complaint.resolved', `${p}O`, '2026-11-11T09:30'),
+    ]);
+    await ledgerOf(p, {
+      'O complaint.ordinary': 100,
+      'R complaint.ordinary': 100,
+      'R complaint.warning': 50,
+    });
+  });
+
+  it('a complaint dispatched a few seconds ahead of the engine clock is applied when that moment comes', async () => {
+    const p = uid('S11');
+    const response = await engine.post({
+      id: `${p}-1`,
+      type: 'complaint.received',
+      subjectId: `${p}F`,
+      occurredAt: new Date(Date.now() + 2_000).toISOString(),
+      data: { departmentId: 'D-NORTH' },
+    });
+    expect(response.status).toBe(202);
+    await ledgerOf(p, { 'F complaint.ordinary': 100 });
   });
 
   it('callbacks: late costs 20, on time nothing', async () => {
