@@ -36,12 +36,19 @@ await db
   .onConflict((oc) => oc.column('id').doNothing())
   .execute();
 
-const events = sample.events.map((e: { id: string; subjectId: string; data: { relatedId?: string } }) => ({
-  ...e,
-  id: `${run}-${e.id}`,
-  subjectId: `${run}-${e.subjectId}`,
-  data: e.data.relatedId ? { ...e.data, relatedId: `${run}-${e.data.relatedId}` } : e.data,
-}));
+// Fresh ids per run, people included: a person's window findings accumulate over the year (RULES.md 7).
+const events = sample.events.map(
+  (e: { id: string; subjectId: string; data: { relatedId?: string; personId?: string } }) => ({
+    ...e,
+    id: `${run}-${e.id}`,
+    subjectId: `${run}-${e.subjectId}`,
+    data: {
+      ...e.data,
+      ...(e.data.relatedId ? { relatedId: `${run}-${e.data.relatedId}` } : {}),
+      ...(e.data.personId ? { personId: `${run}-${e.data.personId}` } : {}),
+    },
+  }),
+);
 const response = await fetch(`${base}/v1/events`, {
   method: 'POST',
   headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
