@@ -85,6 +85,8 @@ export async function markEvents(
       .where('subject_kind', '=', kind)
       .where('subject_id', '=', id)
       .where('id', '=', eventId)
+      // An event once applied stays applied: its effects are in the state and the ledger.
+      .where('status', '<>', 'applied')
       .execute();
   }
 }
@@ -225,8 +227,11 @@ export async function requestEvaluation(trx: Trx, kind: string, ids: readonly st
     .execute();
 }
 
-/** A subject whose opening event lies (a little) in the future: a row that only says when to look. */
-export async function saveNotYetOpen(trx: Trx, kind: string, id: string, checkAt: Date): Promise<void> {
+/**
+ * Makes a subject due at `checkAt` (the sweep and the timer look then): an opening event dated a
+ * little ahead, or a subject that cannot be evaluated yet. Creates a bare row if there is none.
+ */
+export async function scheduleCheck(trx: Trx, kind: string, id: string, checkAt: Date): Promise<void> {
   await trx
     .insertInto('subjects')
     .values({

@@ -11,10 +11,11 @@ import {
   repeatsOf,
   requestEvaluation,
   saveEvaluation,
-  saveNotYetOpen,
+  scheduleCheck,
   subjectEvents,
 } from '@engine/db';
 import {
+  CalendarCoverageError,
   type Clock,
   type DomainEvent,
   EvaluationError,
@@ -116,7 +117,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       }
       if (opening.occurredAt > now) {
         // Dated up to 5 minutes ahead (API.md): look again when it has happened.
-        await saveNotYetOpen(trx, kind, id, opening.occurredAt.toJSDate());
+        await scheduleCheck(trx, kind, id, opening.occurredAt.toJSDate());
         await markEvents(trx, kind, id, { seen, applied: [], failed: [] });
         return { ...none, timer: { kind, id, at: opening.occurredAt.toJSDate() } };
       }
@@ -217,6 +218,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       };
     });
   } catch (error) {
+    if (error instanceof CalendarCoverageError) return await awaitCalendar(deps, kind, id, error);
     if (!(error instanceof EvaluationError) && !(error instanceof NoPolicyInForceError)) throw error;
     // An event the policy cannot apply fails, with why; the subject's other events are kept.
     const eventId = error instanceof EvaluationError ? error.eventId : null;
@@ -232,4 +234,31 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
     });
     return none;
   }
+}
+
+const CALENDAR_RETRY_MS = 3_600_000;
+
+/**
+ * A deadline needs a year the calendar has no holidays for (RULES.md 3: never guess). The
+ * subject's events fail with the reason, and it is looked at again hourly: once the year's data
+ * is added, it is applied (and its events marked applied) with no one re-posting anything.
+ */
+async function awaitCalendar(
+  deps: ClassifierDeps,
+  kind: string,
+  id: string,
+  error: CalendarCoverageError,
+): Promise<FollowUps> {
+  const retryAt = new Date(deps.now().getTime() + CALENDAR_RETRY_MS);
+  await deps.db.transaction().execute(async (trx) => {
+    await lockSubject(trx, kind, id);
+    const stored = await subjectEvents(trx, kind, id);
+    await markEvents(trx, kind, id, {
+      seen: stored.map((e) => e.id),
+      applied: [],
+      failed: stored.map((e) => ({ eventId: e.id, reason: error.message })),
+    });
+    await scheduleCheck(trx, kind, id, retryAt);
+  });
+  return { ...none, timer: { kind, id, at: retryAt } };
 }

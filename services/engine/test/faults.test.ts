@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { fuling2012Policy } from '@engine/domain';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrivateRedis } from '../../../packages/queue/test/redis-server.ts';
@@ -169,6 +170,47 @@ describe('faults', () => {
         .map(([k, v]) => `${k} ${v}`)
         .sort(),
     );
+  });
+
+  it('a deadline in a year the calendar has no data for fails the events with the reason and is retried hourly', async () => {
+    const engine = await startTestEngine({ POLICY_FAMILY: 'long-targets' });
+    cleanups.push(engine.stop);
+    // A pack whose resolution target (40 working days) runs from late November 2026 into 2027.
+    const pack = {
+      ...structuredClone(fuling2012Policy.pack),
+      family: 'long-targets',
+      version: 'long-targets-1',
+      effectiveFrom: '2020-01-01',
+    };
+    pack.complaints.slaTypes.ordinary = { firstResponse: { hours: 4 }, resolution: { workingDays: 40 } };
+    await engine.runtime.db
+      .insertInto('policy_versions')
+      .values({
+        version: pack.version,
+        family: pack.family,
+        effective_from: pack.effectiveFrom,
+        body: JSON.stringify(pack),
+      })
+      .execute();
+    await engine.runtime.reloadPolicies();
+    const p = uid('Y');
+    expect((await engine.post(complaint(p, 1, new Date('2026-11-20T01:00:00Z')))).status).toBe(202);
+    const failed = await eventually(
+      () =>
+        engine.runtime.db
+          .selectFrom('events')
+          .select(['status', 'error'])
+          .where('id', '=', `${p}-1`)
+          .executeTakeFirst(),
+      (row) => row?.status === 'failed',
+    );
+    expect(failed?.error).toMatch(/no holiday data for 2027/);
+    const subject = await engine.runtime.db
+      .selectFrom('subjects')
+      .select('next_check_at')
+      .where('id', '=', `${p}C1`)
+      .executeTakeFirstOrThrow();
+    expect(subject.next_check_at!.getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
   });
 
   it('FLUSHALL with clocks running, then the reconciler: every breach still happens', async () => {
