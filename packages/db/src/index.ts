@@ -4,6 +4,7 @@ export * from './events.repository.ts';
 export * from './ledger.repository.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './policy-versions.repository.ts';
+export * from './read.repository.ts';
 export type { Database, Role } from './schema.ts';
 export * from './signals.repository.ts';
 export * from './subjects.repository.ts';

@@ -11,6 +11,8 @@ import { problemDetails } from './plugins/problem-details.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { subjectRoutes } from './routes/subjects.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
 /** What the API needs from outside; tests pass their own. */
@@ -71,5 +73,7 @@ export async function buildApp(
   await app.register(healthRoutes, deps);
   await app.register(eventRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(subjectRoutes, deps);
+  await app.register(ledgerRoutes, deps);
   return app;
 }

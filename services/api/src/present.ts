@@ -1,0 +1,133 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
+/** API.md: instants answer in RFC 3339 with the policy zone's offset (+08:00 by default). */
+export function instant(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date).setZone(zone).toISO({ suppressMilliseconds: true })!;
+}
+
+export const ledgerEntrySchema = z.object({
+  id: z.string(),
+  period: z.string(),
+  originPeriod: z.string(),
+  rule: z.string(),
+  policyVersion: z.string(),
+  departmentId: z.string(),
+  personId: z.string().optional(),
+  personRole: z.enum(['manager', 'hall_head', 'staff']).optional(),
+  amountFen: z.number().int(),
+  subjectId: z.string(),
+  source: z.string(),
+  causeEventId: z.string().optional(),
+  reversalOf: z.string().optional(),
+  postedAt: z.string(),
+});
+
+export interface LedgerRow {
+  id: number;
+  period: string;
+  origin_period: string;
+  rule: string;
+  policy_version: string;
+  department_id: string;
+  person_id: string | null;
+  person_role: 'manager' | 'hall_head' | 'staff' | null;
+  amount_fen: number;
+  subject_id: string;
+  source: string;
+  cause_event_id: string | null;
+  reversal_of: number | null;
+  posted_at: Date;
+}
+
+export function ledgerEntry(row: LedgerRow, zone: string): z.infer<typeof ledgerEntrySchema> {
+  return {
+    id: String(row.id),
+    period: row.period,
+    originPeriod: row.origin_period,
+    rule: row.rule,
+    policyVersion: row.policy_version,
+    departmentId: row.department_id,
+    ...(row.person_id ? { personId: row.person_id } : {}),
+    ...(row.person_role ? { personRole: row.person_role } : {}),
+    amountFen: row.amount_fen,
+    subjectId: row.subject_id,
+    source: row.source,
+    ...(row.cause_event_id ? { causeEventId: row.cause_event_id } : {}),
+    ...(row.reversal_of !== null ? { reversalOf: String(row.reversal_of) } : {}),
+    postedAt: instant(row.posted_at, zone),
+  };
+}
+
+export const clockSchema = z.object({
+  subjectKind: z.string().optional(),
+  subjectId: z.string().optional(),
+  departmentId: z.string().optional(),
+  name: z.enum(['first_response', 'resolution', 'resolution_warning', 'repair', 'callback']),
+  startedAt: z.string(),
+  deadline: z.string(),
+  stoppedAt: z.string().optional(),
+  state: z.enum(['running', 'met', 'breached', 'cancelled']),
+  breachedAt: z.string().optional(),
+  remainingSeconds: z.number().int().optional(),
+  atRisk: z.boolean().optional(),
+});
+
+export interface ClockRow {
+  subject_kind: string;
+  subject_id: string;
+  department_id: string;
+  name: string;
+  started_at: Date;
+  deadline: Date;
+  stopped_at: Date | null;
+  state: 'running' | 'met' | 'breached' | 'cancelled';
+  breached_at: Date | null;
+  at_risk_from: Date;
+}
+
+/** A clock as API.md shows it; a running clock whose deadline passed since it was stored is shown breached. */
+export function clock(
+  row: ClockRow,
+  now: Date,
+  zone: string,
+  withSubject: boolean,
+): z.infer<typeof clockSchema> {
+  const overdue = row.state === 'running' && row.deadline <= now;
+  const state = overdue ? 'breached' : row.state;
+  return {
+    ...(withSubject
+      ? { subjectKind: row.subject_kind, subjectId: row.subject_id, departmentId: row.department_id }
+      : {}),
+    name: row.name as z.infer<typeof clockSchema>['name'],
+    startedAt: instant(row.started_at, zone),
+    deadline: instant(row.deadline, zone),
+    ...(row.stopped_at ? { stoppedAt: instant(row.stopped_at, zone) } : {}),
+    state,
+    ...(row.breached_at
+      ? { breachedAt: instant(row.breached_at, zone) }
+      : overdue
+        ? { breachedAt: instant(row.deadline, zone) }
+        : {}),
+    ...(state === 'running'
+      ? {
+          remainingSeconds: Math.floor((row.deadline.getTime() - now.getTime()) / 1000),
+          atRisk: row.at_risk_from <= now,
+        }
+      : {}),
+  };
+}
+
+/** Opaque keyset cursors. */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null {
+  try {
+    const result = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}

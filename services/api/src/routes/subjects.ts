@@ -1,0 +1,172 @@
+import { listClocks, subjectView } from '@engine/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import {
+  clock,
+  clockSchema,
+  decodeCursor,
+  encodeCursor,
+  instant,
+  ledgerEntry,
+  ledgerEntrySchema,
+} from '../present.ts';
+import { ProblemError } from '../problems.ts';
+import { problemSchema } from '../schemas.ts';
+import { checkDepartmentFilter, departmentScope, inScope } from '../scope.ts';
+
+const subjectSchema = z.object({
+  id: z.string(),
+  departmentId: z.string(),
+  hallId: z.string().nullable(),
+  status: z.string(),
+  policyVersion: z.string(),
+  // complaints (API.md)
+  responsibility: z.enum(['enterprise', 'non_enterprise', 'undetermined']).optional(),
+  assessment: z.string().optional(),
+  slaType: z.string().optional(),
+  upgraded: z.boolean().optional(),
+  upgrade: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
+  // faults and callbacks
+  kind: z.string().optional(),
+  clocks: z.array(clockSchema),
+  fines: z.array(ledgerEntrySchema),
+  events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
+});
+
+type StoredState = {
+  responsibility?: 'enterprise' | 'non_enterprise' | 'undetermined';
+  assessment?: string;
+  slaType?: string;
+  upgraded?: boolean;
+  upgrade?: { at: string; reason: string } | null;
+  kind?: string;
+};
+
+const clockCursor = z.object({ d: z.string(), k: z.string(), i: z.string(), n: z.string() });
+
+/** Managers' views: one subject with its clocks, fines and timeline; the live list of clocks. */
+export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const zoneOf = (version: string | null) =>
+    deps.policies().find((p) => p.pack.version === version)?.pack.timeZone ??
+    deps.policies()[0]?.pack.timeZone ??
+    'Asia/Shanghai';
+
+  for (const kind of ['complaint', 'fault', 'callback'] as const) {
+    app.get(
+      `/v1/${kind}s/:id`,
+      {
+        config: { roles: ['manager', 'finance'] },
+        schema: {
+          summary: `One ${kind}: its state, clocks, fines and events`,
+          tags: ['views'],
+          security: [{ apiKey: [] }],
+          params: z.object({ id: z.string().min(1).max(128) }),
+          response: { 200: subjectSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const view = await subjectView(deps.db, kind, request.params.id);
+        // A manager never learns whether another department's subject exists.
+        if (!view || !inScope(departmentScope(request), view.subject.department_id)) {
+          throw new ProblemError(404, 'not-found', 'Not found', `No ${kind} ${request.params.id}.`);
+        }
+        const { subject } = view;
+        const zone = zoneOf(subject.policy_version);
+        const state = subject.state as StoredState;
+        const now = deps.now();
+        return {
+          id: subject.id,
+          departmentId: subject.department_id!,
+          hallId: subject.hall_id,
+          status: subject.status!,
+          policyVersion: subject.policy_version!,
+          ...(kind === 'complaint'
+            ? {
+                responsibility: state.responsibility,
+                assessment: state.assessment,
+                slaType: state.slaType,
+                upgraded: state.upgraded,
+                upgrade: state.upgrade
+                  ? { at: instant(new Date(state.upgrade.at), zone), reason: state.upgrade.reason }
+                  : null,
+              }
+            : { kind: state.kind }),
+          clocks: view.clocks.map((row) => clock(row, now, zone, false)),
+          fines: view.fines.map((row) => ledgerEntry(row, zone)),
+          events: view.events.map((e) => ({
+            id: e.id,
+            type: e.type,
+            occurredAt: instant(e.occurred_at, zone),
+            status: e.status,
+          })),
+        };
+      },
+    );
+  }
+
+  app.get(
+    '/v1/clocks',
+    {
+      config: { roles: ['manager'] },
+      schema: {
+        summary:
+          'The live list of clocks, by deadline; at_risk = running and past the at-risk fraction of the policy',
+        tags: ['views'],
+        security: [{ apiKey: [] }],
+        querystring: z.strictObject({
+          departmentId: z.string().min(1).max(128).optional(),
+          state: z.enum(['running', 'at_risk', 'breached', 'met']).optional(),
+          deadlineBefore: z.iso.datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().max(512).optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(clockSchema), nextCursor: z.string().nullable() }),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { departmentId, state, deadlineBefore, limit, cursor } = request.query;
+      const scope = departmentScope(request);
+      checkDepartmentFilter(scope, departmentId);
+      const after = cursor ? decodeCursor(cursor, clockCursor) : null;
+      if (cursor && !after)
+        throw new ProblemError(
+          400,
+          'invalid-request',
+          'Invalid request',
+          'The cursor is not one this API gave.',
+          [{ path: 'cursor', message: 'unknown cursor' }],
+        );
+      const now = deps.now();
+      const rows = await listClocks(deps.db, {
+        departments: scope,
+        ...(departmentId ? { departmentId } : {}),
+        ...(state ? { state } : {}),
+        ...(deadlineBefore ? { deadlineBefore: new Date(deadlineBefore) } : {}),
+        ...(after
+          ? { after: { deadline: new Date(after.d), kind: after.k, id: after.i, name: after.n } }
+          : {}),
+        limit,
+        now,
+      });
+      const zone = zoneOf(null);
+      const last = rows.length === limit ? rows.at(-1) : undefined;
+      return {
+        items: rows.map((row) => clock(row, now, zone, true)),
+        nextCursor: last
+          ? encodeCursor({
+              d: last.deadline.toISOString(),
+              k: last.subject_kind,
+              i: last.subject_id,
+              n: last.name,
+            })
+          : null,
+      };
+    },
+  );
+};
