@@ -1,4 +1,6 @@
 import type { NewEntry, PostedEntry } from '@engine/domain';
+import type { Selectable } from 'kysely';
+import type { LedgerEntriesTable } from './schema.ts';
 import type { Trx } from './subjects.repository.ts';
 
 /** Every entry already posted for one source and subject, reversals included. */
@@ -10,7 +12,23 @@ export async function postedEntries(trx: Trx, source: string, subjectId: string)
     .where('subject_id', '=', subjectId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toPosted);
+}
+
+/** Every entry of a period-level scope (source `period`, subjects matching a LIKE pattern). */
+export async function postedPeriodEntries(trx: Trx, subjectPattern: string): Promise<PostedEntry[]> {
+  const rows = await trx
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('source', '=', 'period')
+    .where('subject_id', 'like', subjectPattern)
+    .orderBy('id')
+    .execute();
+  return rows.map(toPosted);
+}
+
+function toPosted(r: Selectable<LedgerEntriesTable>): PostedEntry {
+  return {
     id: String(r.id),
     key: r.entry_key,
     generation: r.generation,
@@ -26,7 +44,7 @@ export async function postedEntries(trx: Trx, source: string, subjectId: string)
     source: r.source as PostedEntry['source'],
     subjectId: r.subject_id,
     causeEventId: r.cause_event_id,
-  }));
+  };
 }
 
 /**

@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as initial from './migrations/0001_initial.ts';
 import * as pipeline from './migrations/0002_pipeline.ts';
 import * as repeatLookup from './migrations/0003_repeat_lookup.ts';
+import * as readSide from './migrations/0004_read_side.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_pipeline': pipeline,
   '0003_repeat_lookup': repeatLookup,
+  '0004_read_side': readSide,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

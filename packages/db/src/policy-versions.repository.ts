@@ -1,4 +1,11 @@
-import { builtinCalendars, builtinPolicies, loadPolicyPack, type Policy } from '@engine/domain';
+import {
+  builtinCalendars,
+  builtinPolicies,
+  loadPolicyPack,
+  type Policy,
+  type PolicyPack,
+} from '@engine/domain';
+import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
 /** Stores the packs shipped with the engine, once; a stored version is never overwritten. */
@@ -17,12 +24,83 @@ export async function seedBuiltinPolicies(db: Db): Promise<void> {
     .execute();
 }
 
-/** Every stored version, validated again as it is loaded. */
-export async function loadPolicies(db: Db): Promise<Policy[]> {
+/** The stored versions, validated again as they are loaded, with the revision of each body. */
+export interface LoadedPolicies {
+  policies: Policy[];
+  revisions: Map<string, number>;
+  /** Changes whenever a version is added or replaced: a cheap way for a process to notice. */
+  fingerprint: string;
+}
+
+export async function loadPolicies(db: Db): Promise<LoadedPolicies> {
   const rows = await db
     .selectFrom('policy_versions')
-    .select(['version', 'body'])
+    .select(['version', 'body', 'revision'])
     .orderBy('effective_from')
     .execute();
-  return rows.map((row) => loadPolicyPack(row.body, `policy_versions/${row.version}`, builtinCalendars));
+  return {
+    policies: rows.map((row) => loadPolicyPack(row.body, `policy_versions/${row.version}`, builtinCalendars)),
+    revisions: new Map(rows.map((row) => [row.version, row.revision])),
+    fingerprint: await policyFingerprint(db),
+  };
+}
+
+export async function policyFingerprint(db: Db): Promise<string> {
+  const { fingerprint } = await db
+    .selectFrom('policy_versions')
+    .select(sql<string>`count(*) || ':' || coalesce(sum(revision), 0)`.as('fingerprint'))
+    .executeTakeFirstOrThrow();
+  return fingerprint;
+}
+
+/** A date, as its text: a JS Date would shift it by the process's zone. */
+const effectiveFromText = sql<string>`effective_from::text`.as('effective_from');
+
+export async function listPolicyVersions(db: Db) {
+  return db
+    .selectFrom('policy_versions')
+    .select(['version', 'family', effectiveFromText, 'created_at', 'first_used_at', 'revision'])
+    .orderBy('family')
+    .orderBy('effective_from')
+    .execute();
+}
+
+export async function findPolicyVersion(db: Db, version: string) {
+  return db
+    .selectFrom('policy_versions')
+    .select(['version', 'family', effectiveFromText, 'created_at', 'first_used_at', 'revision', 'body'])
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/**
+ * Stores a validated pack under its version: a new version is created; an unused one is replaced
+ * (its revision bumped); a version some subject was judged by is never changed (API.md).
+ */
+export async function putPolicyVersion(db: Db, pack: PolicyPack): Promise<'created' | 'replaced' | 'in-use'> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('policy_versions')
+      .values({
+        version: pack.version,
+        family: pack.family,
+        effective_from: pack.effectiveFrom,
+        body: JSON.stringify(pack),
+      })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return 'created';
+    const replaced = await trx
+      .updateTable('policy_versions')
+      .set({
+        family: pack.family,
+        effective_from: pack.effectiveFrom,
+        body: JSON.stringify(pack),
+        revision: sql<number>`revision + 1`,
+      })
+      .where('version', '=', pack.version)
+      .where('first_used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(replaced.numUpdatedRows) === 1 ? 'replaced' : 'in-use';
+  });
 }

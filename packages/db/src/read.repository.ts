@@ -100,3 +100,80 @@ export async function listLedger(db: Db, filter: LedgerFilter) {
   if (filter.afterId !== undefined) query = query.where('id', '>', filter.afterId);
   return query.execute();
 }
+
+/**
+ * API.md GET /v1/sla/summary: per department (or hall), the complaints dispatched in [from, to):
+ * how many, their first-response and resolution clocks by state, upgrades and over-level cases.
+ */
+export async function slaSummary(
+  db: Db,
+  filter: { from: Date; to: Date; groupBy: 'department' | 'hall'; departments: DepartmentScope },
+) {
+  const group = filter.groupBy === 'hall' ? sql.ref('s.hall_id') : sql.ref('s.department_id');
+  const scope = filter.departments ? sql`AND s.department_id = ANY(${[...filter.departments]})` : sql``;
+  const clockCount = (name: string, state: string) =>
+    sql<number>`count(*) FILTER (WHERE c_${sql.raw(name)}.state = ${state})::int`;
+  const { rows } = await sql<{
+    group_id: string | null;
+    received: number;
+    upgrades: number;
+    over_level: number;
+    fr_met: number;
+    fr_breached: number;
+    fr_running: number;
+    res_met: number;
+    res_breached: number;
+    res_running: number;
+  }>`
+    SELECT ${group} AS group_id,
+      count(*)::int AS received,
+      count(*) FILTER (WHERE s.upgraded)::int AS upgrades,
+      count(*) FILTER (WHERE s.assessment = 'over_level')::int AS over_level,
+      ${clockCount('fr', 'met')} AS fr_met,
+      ${clockCount('fr', 'breached')} AS fr_breached,
+      ${clockCount('fr', 'running')} AS fr_running,
+      ${clockCount('res', 'met')} AS res_met,
+      ${clockCount('res', 'breached')} AS res_breached,
+      ${clockCount('res', 'running')} AS res_running
+    FROM subjects s
+    LEFT JOIN clocks c_fr ON c_fr.subject_kind = 'complaint' AND c_fr.subject_id = s.id AND c_fr.name = 'first_response'
+    LEFT JOIN clocks c_res ON c_res.subject_kind = 'complaint' AND c_res.subject_id = s.id AND c_res.name = 'resolution'
+    WHERE s.kind = 'complaint' AND s.opened_at >= ${filter.from} AND s.opened_at < ${filter.to}
+      AND s.status IS DISTINCT FROM 'cancelled' AND s.state IS NOT NULL ${scope}
+    GROUP BY 1
+    ORDER BY 1 NULLS LAST
+  `.execute(db);
+  return rows;
+}
+
+/** API.md GET /v1/ledger/summary: totals in fen of the entries posted into a period, reversals netted. */
+export async function ledgerSummary(
+  db: Db,
+  filter: { period: string; groupBy: 'department' | 'person' | 'rule'; departments: DepartmentScope },
+) {
+  let query = db
+    .selectFrom('ledger_entries')
+    .select([
+      sql<string>`sum(amount_fen)`.as('total_fen'),
+      sql<number>`count(*)::int`.as('entries'),
+      sql<number>`count(*) FILTER (WHERE reversal_of IS NOT NULL)::int`.as('reversals'),
+    ])
+    .where('period', '=', filter.period);
+  if (filter.departments) query = query.where('department_id', 'in', [...filter.departments]);
+  switch (filter.groupBy) {
+    case 'department':
+      return query.select('department_id').groupBy('department_id').orderBy('department_id').execute();
+    case 'rule':
+      return query.select('rule').groupBy('rule').orderBy('rule').execute();
+    case 'person':
+      // Personal fines only: to a named person, or to a role where nobody was named.
+      return query
+        .select(['department_id', 'person_id', 'person_role'])
+        .where((eb) => eb.or([eb('person_id', 'is not', null), eb('person_role', 'is not', null)]))
+        .groupBy(['department_id', 'person_id', 'person_role'])
+        .orderBy('department_id')
+        .orderBy('person_id')
+        .orderBy('person_role')
+        .execute();
+  }
+}

@@ -52,6 +52,8 @@ export interface PolicyVersionsTable {
   body: ColumnType<unknown, string, string>;
   created_at: DefaultedTimestamp;
   first_used_at: Timestamp | null;
+  /** Bumped when an unused version's body is replaced. */
+  revision: ColumnType<number, number | undefined, number>;
 }
 
 export interface SubjectsTable {
@@ -70,6 +72,9 @@ export interface SubjectsTable {
   ledger_version: ColumnType<number, number | undefined, number>;
   quota_assessment: string | null;
   quota_period: string | null;
+  /** Complaints only: what the SLA summary groups by. */
+  assessment: string | null;
+  upgraded: boolean | null;
 }
 
 export interface ClocksTable {
@@ -88,7 +93,8 @@ export interface ClocksTable {
 
 export interface PeriodsTable {
   period: string;
-  status: 'open' | 'closed';
+  /** `closing`: its period-end rules are running; entries may still be posted into it. */
+  status: 'open' | 'closing' | 'closed';
   closed_at: Timestamp | null;
   closed_by: string | null;
 }

@@ -151,6 +151,9 @@ export interface SubjectEvaluationRow {
   nextCheckAt: Date | null;
   quotaAssessment: string | null;
   quotaPeriod: string | null;
+  /** Complaints: the assessment and whether upgraded, for the SLA summary; null for other kinds. */
+  assessment: string | null;
+  upgraded: boolean | null;
   clocks: readonly ClockRow[];
 }
 
@@ -167,6 +170,8 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     next_check_at: row.nextCheckAt,
     quota_assessment: row.quotaAssessment,
     quota_period: row.quotaPeriod,
+    assessment: row.assessment,
+    upgraded: row.upgraded,
     updated_at: sql<Date>`now()`,
   };
   const { state_version } = await trx
@@ -262,7 +267,28 @@ export async function repeatsOf(trx: Trx, kind: string, id: string): Promise<str
   return rows.map((r) => r.subject_id);
 }
 
-export async function markPolicyUsed(trx: Trx, version: string): Promise<void> {
+/** A version was replaced after this process loaded it: reload and evaluate again. */
+export class StalePolicyError extends Error {
+  constructor(version: string) {
+    super(`policy version ${version} changed since it was loaded`);
+    this.name = 'StalePolicyError';
+  }
+}
+
+/**
+ * Freezes a version as used, checking that the body this process judged by is the stored one (a
+ * version may be replaced until first used). The row lock makes a concurrent replacement wait and
+ * then find the version used.
+ */
+export async function markPolicyUsed(trx: Trx, version: string, revision: number): Promise<void> {
+  const row = await trx
+    .selectFrom('policy_versions')
+    .select(['revision', 'first_used_at'])
+    .where('version', '=', version)
+    .forShare()
+    .executeTakeFirst();
+  if (!row || row.revision !== revision) throw new StalePolicyError(version);
+  if (row.first_used_at) return;
   await trx
     .updateTable('policy_versions')
     .set({ first_used_at: sql<Date>`now()` })
@@ -357,9 +383,4 @@ export async function personFindings(
     .where('opened_at', '<', to)
     .execute();
   return rows.map((r) => ({ id: r.id, rule: r.rule, recordedAt: r.opened_at! }));
-}
-
-export async function closedPeriods(trx: Trx | Db): Promise<Set<string>> {
-  const rows = await trx.selectFrom('periods').select('period').where('status', '=', 'closed').execute();
-  return new Set(rows.map((r) => r.period));
 }

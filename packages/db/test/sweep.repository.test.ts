@@ -29,6 +29,8 @@ describe('the timer reconciler reads every subject with a timer, page by page', 
           nextCheckAt: new Date(Date.now() + 60_000),
           quotaAssessment: null,
           quotaPeriod: null,
+          assessment: null,
+          upgraded: null,
           clocks: [],
         });
       }

@@ -6,6 +6,7 @@ import {
   ensureEventPartitions,
   loadPolicies,
   migrateToLatest,
+  policyFingerprint,
   seedBuiltinPolicies,
 } from '@engine/db';
 import type { Policy } from '@engine/domain';
@@ -18,10 +19,16 @@ export interface Runtime {
   log: Logger;
   db: Db;
   policies: () => readonly Policy[];
+  /** The stored revision of a loaded version (a version may be replaced until first used). */
+  policyRevision: (version: string) => number | undefined;
   reloadPolicies: () => Promise<void>;
+  /** Reloads if another process stored or replaced a version; looks at most every few seconds. */
+  refreshPolicies: () => Promise<void>;
   producer: Producer;
   now: () => Date;
 }
+
+const POLICY_REFRESH_MS = 5_000;
 
 /** Connects and migrates (safe from several processes at once), then loads the policy versions. */
 export async function bootstrap(config: Config = loadConfig()): Promise<Runtime> {
@@ -31,14 +38,23 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
   await migrateToLatest(db);
   await seedBuiltinPolicies(db);
   await ensureEventPartitions(db);
-  let policies = await loadPolicies(db);
+  let loaded = await loadPolicies(db);
+  let lookedAt = Date.now();
+  const reloadPolicies = async () => {
+    loaded = await loadPolicies(db);
+    lookedAt = Date.now();
+  };
   return {
     config,
     log,
     db,
-    policies: () => policies,
-    reloadPolicies: async () => {
-      policies = await loadPolicies(db);
+    policies: () => loaded.policies,
+    policyRevision: (version) => loaded.revisions.get(version),
+    reloadPolicies,
+    refreshPolicies: async () => {
+      if (Date.now() - lookedAt < POLICY_REFRESH_MS) return;
+      lookedAt = Date.now();
+      if ((await policyFingerprint(db)) !== loaded.fingerprint) await reloadPolicies();
     },
     producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX, {
       attempts: config.WEBHOOK_ATTEMPTS,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '@engine/config';
 import type { Db } from '@engine/db';
 import type { Policy } from '@engine/domain';
+import type { CloseOutcome } from '@engine/penalty-calculator';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -12,7 +13,11 @@ import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { periodRoutes } from './routes/periods.ts';
+import { policyRoutes } from './routes/policies.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { subjectRoutes } from './routes/subjects.ts';
+import { summaryRoutes } from './routes/summaries.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
 /** What the API needs from outside; tests pass their own. */
@@ -27,6 +32,12 @@ export interface AppDeps {
   now: () => Date;
   /** Rebuilds every SLA timer from Postgres (the sla-timer's reconciler, on demand). */
   rebuildTimers: () => Promise<number>;
+  /** Reads the stored policy versions again, after one is stored. */
+  reloadPolicies: () => Promise<void>;
+  /** Queues evaluations already requested in Postgres (the sweep finds them if this is lost). */
+  requestEvaluations: (kind: string, ids: readonly string[], cause: string) => Promise<void>;
+  /** Runs a month's period-end rules and locks it (RULES.md 8). */
+  closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -75,5 +86,9 @@ export async function buildApp(
   await app.register(adminRoutes, deps);
   await app.register(subjectRoutes, deps);
   await app.register(ledgerRoutes, deps);
+  await app.register(summaryRoutes, deps);
+  await app.register(referenceRoutes, deps);
+  await app.register(policyRoutes, deps);
+  await app.register(periodRoutes, deps);
   return app;
 }

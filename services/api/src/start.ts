@@ -1,3 +1,5 @@
+import { enqueueFollowUps } from '@engine/classifier';
+import { closePeriod } from '@engine/penalty-calculator';
 import { OutboxRelay, pingQueue } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
 import { rebuildTimers } from '@engine/sla-timer';
@@ -16,6 +18,26 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
       onEventsStored: () => relay.kick(),
       now: runtime.now,
       rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
+      reloadPolicies: runtime.reloadPolicies,
+      requestEvaluations: async (kind, ids, cause) => {
+        for (const id of ids) await producer.evaluate(kind, id, cause);
+      },
+      closePeriod: (period, closedBy) =>
+        closePeriod(
+          {
+            db,
+            policies: runtime.policies,
+            policyFamily: config.POLICY_FAMILY,
+            now: runtime.now,
+            policyRevision: runtime.policyRevision,
+            reloadPolicies: runtime.reloadPolicies,
+            refreshPolicies: runtime.refreshPolicies,
+            timeZone: runtime.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai',
+            followUp: (followUps) => enqueueFollowUps(producer, followUps, runtime.now()),
+          },
+          period,
+          closedBy,
+        ),
     },
     { loggerInstance: log },
   );

@@ -10,6 +10,7 @@ import {
   recordSignals,
   repeatsOf,
   requestEvaluation,
+  StalePolicyError,
   saveEvaluation,
   scheduleCheck,
   subjectEvents,
@@ -35,8 +36,12 @@ export interface ClassifierDeps {
   policies: () => readonly Policy[];
   policyFamily: string;
   now: () => Date;
+  /** The stored revision of a loaded version: a version may be replaced until first used. */
+  policyRevision: (version: string) => number | undefined;
   /** Reads the stored policy versions again (one this process has not loaded yet). */
   reloadPolicies: () => Promise<void>;
+  /** Reloads them if another process stored or replaced one (cheap; looks every few seconds). */
+  refreshPolicies: () => Promise<void>;
 }
 
 /** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
@@ -73,13 +78,26 @@ function toClockRow(clock: Clock): ClockRow {
   };
 }
 
+/** What the SLA summary groups complaints by. */
+function summaryColumns(
+  kind: string,
+  state: object,
+): { assessment: string | null; upgraded: boolean | null } {
+  if (kind !== 'complaint') return { assessment: null, upgraded: null };
+  const complaint = state as { assessment: string; upgraded: boolean };
+  return { assessment: complaint.assessment, upgraded: complaint.upgraded };
+}
+
 /** The version frozen on the subject at its dispatch, never another one; a new subject takes the one in force. */
 async function policyFor(
   deps: ClassifierDeps,
   frozenVersion: string | null,
   opening: DomainEvent,
 ): Promise<Policy> {
-  if (!frozenVersion) return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+  if (!frozenVersion) {
+    await deps.refreshPolicies();
+    return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+  }
   const find = () => deps.policies().find((p) => p.pack.version === frozenVersion);
   if (!find()) await deps.reloadPolicies();
   const frozen = find();
@@ -124,7 +142,8 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       const existing = await findSubject(trx, kind, id);
       const frozenVersion = existing?.policyVersion ?? null;
       const policy = await policyFor(deps, frozenVersion, opening);
-      if (!frozenVersion) await markPolicyUsed(trx, policy.pack.version);
+      if (!frozenVersion)
+        await markPolicyUsed(trx, policy.pack.version, deps.policyRevision(policy.pack.version) ?? 0);
       // The next look: the next warning or deadline, or an event dated a little ahead.
       const futureEvent = events.find((e) => e.occurredAt > now)?.occurredAt ?? null;
       const result = await evaluateStored(
@@ -154,6 +173,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
         nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
         quotaAssessment: result.quota?.assessment ?? null,
         quotaPeriod: result.quota?.period ?? null,
+        ...summaryColumns(kind, state),
         clocks: ((state.clocks ?? []) as Clock[]).map(toClockRow),
       });
       await markEvents(trx, kind, id, {
@@ -218,6 +238,8 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       };
     });
   } catch (error) {
+    // Replaced since this process loaded it: load it again; the job's retry judges by the stored body.
+    if (error instanceof StalePolicyError) await deps.reloadPolicies();
     if (error instanceof CalendarCoverageError) return await awaitCalendar(deps, kind, id, error);
     if (!(error instanceof EvaluationError) && !(error instanceof NoPolicyInForceError)) throw error;
     // An event the policy cannot apply fails, with why; the subject's other events are kept.

@@ -1,5 +1,5 @@
 import {
-  closedPeriods,
+  endedPeriods,
   lockDepartmentPeriod,
   lockPersonYear,
   openedAtOf,
@@ -117,7 +117,8 @@ export async function evaluateStored(
         ...base,
         evaluation: evaluateFault(policy, id, events, now, {
           repeatOfReportedAt: data.repeatOf ? toInstant(await openedAtOf(trx, 'fault', data.repeatOf)) : null,
-          closedPeriods: await closedPeriods(trx),
+          // RULES.md 4: a period being closed prices its overdue faults as unfinished.
+          closedPeriods: await endedPeriods(trx),
         }),
       };
     case 'callback':

@@ -24,7 +24,9 @@ export function startClassifier(runtime: Runtime): Stop {
     policies: runtime.policies,
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
+    policyRevision: runtime.policyRevision,
     reloadPolicies: runtime.reloadPolicies,
+    refreshPolicies: runtime.refreshPolicies,
   };
   const options = {
     redisUrl: runtime.config.REDIS_URL,

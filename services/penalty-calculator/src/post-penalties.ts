@@ -3,11 +3,13 @@ import {
   closedPeriods,
   type Db,
   findSubject,
+  lockPeriodsShared,
   lockSubject,
   markLedgerInStep,
   postedEntries,
 } from '@engine/db';
 import { type LedgerIntent, reconcile } from '@engine/domain';
+import { postCallbackRate } from './callback-rate.ts';
 
 /**
  * Brings one subject's ledger in step with the fines its latest evaluation implies: reversal and
@@ -18,11 +20,17 @@ import { type LedgerIntent, reconcile } from '@engine/domain';
 export async function postPenalties(db: Db, kind: string, id: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockSubject(trx, kind, id);
+    await lockPeriodsShared(trx);
     const subject = await findSubject(trx, kind, id);
     if (!subject) return 0;
     const desired = subject.desiredEntries as LedgerIntent[];
-    const entries = reconcile(desired, await postedEntries(trx, kind, id), await closedPeriods(trx));
-    const appended = await appendEntries(trx, entries);
+    const closed = await closedPeriods(trx);
+    const entries = reconcile(desired, await postedEntries(trx, kind, id), closed);
+    let appended = await appendEntries(trx, entries);
+    // RULES.md 6 and 8: a callback that changes after its rate period closed corrects that rate.
+    const ratePeriod =
+      kind === 'callback' ? (subject.state as { ratePeriod?: string }).ratePeriod : undefined;
+    if (ratePeriod && closed.has(ratePeriod)) appended += await postCallbackRate(trx, ratePeriod, closed);
     await markLedgerInStep(trx, kind, id, subject.stateVersion);
     return appended;
   });

@@ -12,7 +12,7 @@ import { type Instant, type Period, periodEnd } from '../time.ts';
 export function callbackRateShortfalls(
   policy: Policy,
   period: Period,
-  callbacks: readonly CallbackState[],
+  callbacks: readonly Pick<CallbackState, 'departmentId' | 'kind' | 'countsAsDone' | 'ratePeriod'>[],
 ): LedgerIntent[] {
   const tallies = new Map<string, { departmentId: string; kind: string; due: number; done: number }>();
   for (const callback of callbacks) {

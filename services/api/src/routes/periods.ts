@@ -1,0 +1,102 @@
+import { findPeriod, listPeriods } from '@engine/db';
+import { periodEnd } from '@engine/domain';
+import { PeriodNotEndedError } from '@engine/penalty-calculator';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { instant } from '../present.ts';
+import { ProblemError } from '../problems.ts';
+import { problemSchema } from '../schemas.ts';
+import { periodParam } from './summaries.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const periodView = z.object({
+  period: z.string(),
+  status: z.enum(['open', 'closing', 'closed']),
+  endsAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+
+/** Finance's month end (RULES.md 8): the period-end rules, then the lock. */
+export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const view = (period: string, row?: { status: 'open' | 'closing' | 'closed'; closed_at: Date | null }) => ({
+    period,
+    status: row?.status ?? ('open' as const),
+    endsAt: instant(periodEnd(period, zone()).toJSDate(), zone()),
+    closedAt: row?.closed_at ? instant(row.closed_at, zone()) : null,
+  });
+
+  app.post(
+    '/v1/periods/:period/close',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        summary: 'Close a month: run its period-end rules, then lock it',
+        description:
+          'Prices the faults overdue and not restored at the month end as unfinished, posts the callback-rate shortfalls, then locks the month: later corrections of it go into the next open month, naming their origin. Closing again answers the same with alreadyClosed: true. A month that has not ended is refused (409). A close that was interrupted is finished by calling it again.',
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        params: z.object({ period: periodParam }),
+        response: {
+          200: periodView.extend({
+            alreadyClosed: z.boolean(),
+            faultsAssessed: z.number().int(),
+            entriesPosted: z.number().int(),
+          }),
+          ...errors,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { period } = request.params;
+      try {
+        const outcome = await deps.closePeriod(period, request.apiKey?.id ?? null);
+        return {
+          ...view(period, { status: 'closed', closed_at: outcome.closedAt }),
+          alreadyClosed: outcome.alreadyClosed,
+          faultsAssessed: outcome.faultsAssessed,
+          entriesPosted: outcome.entriesPosted,
+        };
+      } catch (error) {
+        if (!(error instanceof PeriodNotEndedError)) throw error;
+        throw new ProblemError(
+          409,
+          'period-not-ended',
+          'Period not ended',
+          `Period ${period} has not ended: it ends at ${instant(error.endsAt, zone())}; it can be closed from then on.`,
+        );
+      }
+    },
+  );
+
+  app.get(
+    '/v1/periods',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        summary: 'The months that were closed or are closing (every other month is open)',
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        response: { 200: z.object({ items: z.array(periodView) }), ...errors },
+      },
+    },
+    async () => ({ items: (await listPeriods(deps.db)).map((row) => view(row.period, row)) }),
+  );
+
+  app.get(
+    '/v1/periods/:period',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        summary: 'Whether a month is open, closing or closed',
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        params: z.object({ period: periodParam }),
+        response: { 200: periodView, ...errors },
+      },
+    },
+    async (request) => view(request.params.period, await findPeriod(deps.db, request.params.period)),
+  );
+};

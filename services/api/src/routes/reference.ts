@@ -1,0 +1,243 @@
+import {
+  departmentExists,
+  listDepartments,
+  listHalls,
+  putDepartment,
+  putHall,
+  quotasOf,
+  setQuotas,
+} from '@engine/db';
+import { periodStart, policyInForce } from '@engine/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { instant } from '../present.ts';
+import { invalidRequest, ProblemError } from '../problems.ts';
+import { problemSchema } from '../schemas.ts';
+import { departmentScope } from '../scope.ts';
+import { periodParam } from './summaries.ts';
+
+const id = z.string().min(1).max(128);
+const name = z.string().min(1).max(200);
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+
+const department = z.object({
+  id: z.string(),
+  name: z.string(),
+  managerId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+const hall = z.object({
+  id: z.string(),
+  departmentId: z.string(),
+  name: z.string(),
+  headId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+const quota = z.object({
+  assessment: z.string(),
+  /** null: unlimited (no quota set and the policy has no default). */
+  quota: z.number().int().nullable(),
+  source: z.enum(['set', 'policy']),
+  setAt: z.string().optional(),
+});
+
+/**
+ * Reference data: departments and halls (whose named manager and hall head take personal fines,
+ * API.md) and finance's quotas per department and month (RULES.md 2.4).
+ */
+export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const toDepartment = (r: { id: string; name: string; manager_id: string | null; updated_at: Date }) => ({
+    id: r.id,
+    name: r.name,
+    managerId: r.manager_id,
+    updatedAt: instant(r.updated_at, zone()),
+  });
+  const toHall = (r: {
+    id: string;
+    department_id: string;
+    name: string;
+    head_id: string | null;
+    updated_at: Date;
+  }) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    name: r.name,
+    headId: r.head_id,
+    updatedAt: instant(r.updated_at, zone()),
+  });
+
+  app.put(
+    '/v1/departments/:id',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        summary: 'Create or update a department; its manager takes the manager personal fines',
+        description:
+          'Fines already posted stay with whoever they were charged to; a complaint evaluated again later charges the manager named then.',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        params: z.object({ id }),
+        body: z.strictObject({ name, managerId: id.nullable().optional() }),
+        response: { 200: department, 201: department, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await putDepartment(
+        deps.db,
+        request.params.id,
+        request.body.name,
+        request.body.managerId ?? null,
+      );
+      return reply.status(row.created ? 201 : 200).send(toDepartment(row));
+    },
+  );
+
+  app.get(
+    '/v1/departments',
+    {
+      config: { roles: ['manager', 'finance'] },
+      schema: {
+        summary: 'The departments (a manager key: its own)',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        response: { 200: z.object({ items: z.array(department) }), ...errors },
+      },
+    },
+    async (request) => {
+      const scope = departmentScope(request);
+      const rows = await listDepartments(deps.db);
+      return { items: rows.filter((r) => scope === null || scope.includes(r.id)).map(toDepartment) };
+    },
+  );
+
+  app.put(
+    '/v1/halls/:id',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        summary: 'Create or update a business hall; its head takes the hall-head personal fines',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        params: z.object({ id }),
+        body: z.strictObject({ departmentId: id, name, headId: id.nullable().optional() }),
+        response: { 200: hall, 201: hall, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { departmentId } = request.body;
+      if (!(await departmentExists(deps.db, departmentId))) {
+        throw invalidRequest([
+          {
+            path: 'departmentId',
+            message: `no department ${departmentId}: PUT /v1/departments/${departmentId} first`,
+          },
+        ]);
+      }
+      const row = await putHall(
+        deps.db,
+        request.params.id,
+        departmentId,
+        request.body.name,
+        request.body.headId ?? null,
+      );
+      return reply.status(row.created ? 201 : 200).send(toHall(row));
+    },
+  );
+
+  app.get(
+    '/v1/halls',
+    {
+      config: { roles: ['manager', 'finance'] },
+      schema: {
+        summary: 'The business halls (a manager key: those of its departments)',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        response: { 200: z.object({ items: z.array(hall) }), ...errors },
+      },
+    },
+    async (request) => {
+      const scope = departmentScope(request);
+      const rows = await listHalls(deps.db);
+      return { items: rows.filter((r) => scope === null || scope.includes(r.department_id)).map(toHall) };
+    },
+  );
+
+  const quotaAnswer = z.object({ departmentId: z.string(), period: z.string(), items: z.array(quota) });
+  const quotasNow = async (departmentId: string, period: string) => {
+    const set = await quotasOf(deps.db, departmentId, period);
+    const policy = policyInForce(deps.policies(), deps.config.POLICY_FAMILY, periodStart(period, zone()));
+    const assessments = [
+      ...new Set([...Object.keys(policy.pack.complaints.quotas), ...set.map((s) => s.assessment)]),
+    ];
+    return {
+      departmentId,
+      period,
+      items: assessments.sort().map((assessment) => {
+        const row = set.find((s) => s.assessment === assessment);
+        return row
+          ? { assessment, quota: row.quota, source: 'set' as const, setAt: instant(row.set_at, zone()) }
+          : {
+              assessment,
+              quota: policy.pack.complaints.quotas[assessment]?.defaultQuota ?? null,
+              source: 'policy' as const,
+            };
+      }),
+    };
+  };
+
+  app.put(
+    '/v1/quotas/:departmentId/:period',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        summary: "Set a department's quotas for a month; its cases are re-priced",
+        description:
+          'RULES.md 2.4. `class4` (and optionally `over_level`) is the number of cases allowed in the month. Every case counted in a changed quota is evaluated again, so the ledger re-prices the month; corrections of a closed month go into the next open one.',
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        params: z.object({ departmentId: id, period: periodParam }),
+        body: z
+          .strictObject({
+            class4: z.number().int().min(0).max(1_000_000).optional(),
+            over_level: z.number().int().min(0).max(1_000_000).optional(),
+          })
+          .refine((b) => b.class4 !== undefined || b.over_level !== undefined, {
+            message: 'give class4 (or over_level)',
+          }),
+        response: { 200: quotaAnswer.extend({ casesRepriced: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { departmentId, period } = request.params;
+      const quotas = Object.fromEntries(
+        Object.entries(request.body).filter(([, n]) => n !== undefined),
+      ) as Record<string, number>;
+      const cases = await setQuotas(deps.db, departmentId, period, quotas, request.apiKey?.id ?? null);
+      await deps.requestEvaluations('complaint', cases, `quota-${departmentId}-${period}-${Date.now()}`);
+      return { ...(await quotasNow(departmentId, period)), casesRepriced: cases.length };
+    },
+  );
+
+  app.get(
+    '/v1/quotas/:departmentId/:period',
+    {
+      config: { roles: ['finance', 'manager'] },
+      schema: {
+        summary: "A department's quotas for a month: set by finance, or the policy's default",
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        params: z.object({ departmentId: id, period: periodParam }),
+        response: { 200: quotaAnswer, ...errors, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { departmentId, period } = request.params;
+      const scope = departmentScope(request);
+      if (scope !== null && !scope.includes(departmentId))
+        throw new ProblemError(404, 'not-found', 'Not found', `No department ${departmentId}.`);
+      return quotasNow(departmentId, period);
+    },
+  );
+};

@@ -1,0 +1,38 @@
+import {
+  appendEntries,
+  callbacksOfRatePeriod,
+  findPolicyVersion,
+  lockPeriodScope,
+  postedPeriodEntries,
+  type Trx,
+} from '@engine/db';
+import { builtinCalendars, callbackRateShortfalls, loadPolicyPack, reconcile } from '@engine/domain';
+
+/**
+ * RULES.md 6: the callback-rate shortfall of a period, for every department and kind, reconciled
+ * with what is already posted for it: at the close, and again whenever a callback of a closed
+ * period changes (the correction then goes into the next open period). Judged by the pack version
+ * the period's callbacks were judged by (the latest of them when a month spans two).
+ */
+export async function postCallbackRate(
+  trx: Trx,
+  period: string,
+  closed: ReadonlySet<string>,
+): Promise<number> {
+  await lockPeriodScope(trx, `callback-rate:${period}`);
+  const callbacks = await callbacksOfRatePeriod(trx, period);
+  const version = callbacks.reduce<(typeof callbacks)[number] | undefined>(
+    (latest, c) => (!latest || c.policyEffectiveFrom > latest.policyEffectiveFrom ? c : latest),
+    undefined,
+  )?.policyVersion;
+  const stored = version ? await findPolicyVersion(trx, version) : undefined;
+  const desired = stored
+    ? callbackRateShortfalls(
+        loadPolicyPack(stored.body, `policy_versions/${version}`, builtinCalendars),
+        period,
+        callbacks,
+      )
+    : [];
+  const posted = await postedPeriodEntries(trx, `callback-rate:%:${period}`);
+  return appendEntries(trx, reconcile(desired, posted, closed));
+}
