@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auth } from './plugins/auth.ts';
+import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -81,6 +82,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(problemDetails);
   await app.register(auth, { db: deps.db });
+  await app.register(metrics, { db: deps.db });
   await app.register(healthRoutes, deps);
   await app.register(eventRoutes, deps);
   await app.register(adminRoutes, deps);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startApi } from '@engine/api';
 import { startClassifier } from '@engine/classifier';
+import { createEngineClient, type EngineClient } from '@engine/client';
 import { loadConfig } from '@engine/config';
 import { createApiKey, dropDatabase, type Role } from '@engine/db';
 import { startNotifier } from '@engine/notifier';
@@ -15,6 +16,8 @@ export interface TestEngine {
   keys: Record<Role, string>;
   databaseUrl: string;
   post: (body: unknown) => Promise<Response>;
+  /** The typed client (packages/client) with the key of a role. */
+  client: (role: Role) => EngineClient;
   ledger: (subjectPrefix: string) => Promise<LedgerRow[]>;
   stopWorkers: () => Promise<void>;
   stop: () => Promise<void>;
@@ -76,6 +79,7 @@ export async function startTestEngine(
     runtime,
     keys,
     databaseUrl,
+    client: (role) => createEngineClient({ baseUrl: api.url, apiKey: keys[role], retries: 2, backoffMs: 50 }),
     post: (body) =>
       fetch(`${api.url}/v1/events`, {
         method: 'POST',

@@ -1,0 +1,230 @@
+import type { EngineClient } from '@engine/client';
+import { createEngineClient, EngineError } from '@engine/client';
+import { createApiKey } from '@engine/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
+
+// API.md: reference data (departments, halls, quotas, policies) and the month summaries, through the client.
+let engine: TestEngine;
+let admin: EngineClient;
+let finance: EngineClient;
+const p = uid('R');
+const [DA, DB] = [`${p}-DA`, `${p}-DB`];
+const at = (local: string) => `${local}:00+08:00`;
+const ev = (id: string, type: string, subjectId: string, local: string, data: object = {}) =>
+  ({ id: `${p}-${id}`, type, subjectId: `${p}${subjectId}`, occurredAt: at(local), data }) as never;
+
+beforeAll(async () => {
+  engine = await startTestEngine();
+  admin = engine.client('admin');
+  finance = engine.client('finance');
+});
+afterAll(async () => {
+  await engine.stop();
+});
+
+describe('departments and halls', () => {
+  it('are created then updated (201, 200); a hall of an unknown department is refused by field', async () => {
+    expect(await admin.putDepartment(DA, { name: 'North', managerId: 'M-OLD' })).toMatchObject({
+      id: DA,
+      managerId: 'M-OLD',
+    });
+    const { response } = await admin.raw.PUT('/v1/departments/{id}', {
+      params: { path: { id: DA } },
+      body: { name: 'North', managerId: `${p}-M1` },
+    });
+    expect(response.status).toBe(200);
+    await admin.putDepartment(DB, { name: 'South' });
+    expect(
+      await admin.putHall(`${p}-H1`, { departmentId: DA, name: 'Hall 1', headId: `${p}-HH1` }),
+    ).toMatchObject({
+      departmentId: DA,
+      headId: `${p}-HH1`,
+    });
+    const refused = await admin.putHall(`${p}-H9`, { departmentId: `${p}-NONE`, name: 'x' }).catch((e) => e);
+    expect(refused).toBeInstanceOf(EngineError);
+    expect(refused.status).toBe(400);
+    expect(refused.problem.errors).toEqual([
+      { path: 'departmentId', message: expect.stringContaining('no department') },
+    ]);
+    const bad = await admin.putDepartment(DB, { name: '' }).catch((e) => e);
+    expect(bad.problem.errors.map((e: { path: string }) => e.path)).toEqual(['name']);
+    await expect(finance.putDepartment(DB, { name: 'x' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('name the people the ministry personal fines go to', async () => {
+    await engine.client('ingest').postEvents([
+      ev('o1', 'complaint.received', 'O1', '2026-11-16T09:00', {
+        departmentId: DA,
+        hallId: `${p}-H1`,
+        overLevel: {
+          body: 'miit_appeal',
+          controlLevel: 1,
+          priorComplaintToDepartment: true,
+          interceptionAttempted: false,
+        },
+      }),
+      ev('o2', 'complaint.first_replied', 'O1', '2026-11-16T10:00'),
+    ]);
+    await eventually(
+      () => engine.ledger(`${p}O1`),
+      (rows) => rows.filter((r) => r.person_id !== null).length === 2,
+    );
+    const people = await finance.ledgerSummary({ period: '2026-11', groupBy: 'person' });
+    expect(people.items.filter((i) => i.departmentId === DA)).toEqual([
+      {
+        departmentId: DA,
+        personId: `${p}-HH1`,
+        personRole: 'hall_head',
+        totalFen: 5_000,
+        entries: 1,
+        reversals: 0,
+      },
+      {
+        departmentId: DA,
+        personId: `${p}-M1`,
+        personRole: 'manager',
+        totalFen: 10_000,
+        entries: 1,
+        reversals: 0,
+      },
+    ]);
+  });
+});
+
+describe('quotas', () => {
+  it('a quota set by finance re-prices the month: the case beyond it is doubled', async () => {
+    await engine.client('ingest').postEvents(
+      ['Q1', 'Q2'].flatMap((q, i) => [
+        ev(`${q}r`, 'complaint.received', q, `2026-11-0${i + 2}T09:00`, { departmentId: DA }),
+        ev(`${q}f`, 'complaint.first_replied', q, `2026-11-0${i + 2}T10:00`),
+        ev(`${q}e`, 'complaint.responsibility_set', q, `2026-11-0${i + 2}T11:00`, {
+          responsibility: 'enterprise',
+        }),
+      ]),
+    );
+    await eventually(
+      () => engine.ledger(`${p}Q`),
+      (rows) => rows.filter((r) => r.rule === 'complaint.class4').length === 2,
+    );
+    expect((await finance.quotas(DA, '2026-11')).items).toContainEqual({
+      assessment: 'class4',
+      quota: null,
+      source: 'policy',
+    });
+    const set = await finance.setQuotas(DA, '2026-11', { class4: 1 });
+    expect(set.casesRepriced).toBe(2);
+    expect(set.items).toContainEqual(
+      expect.objectContaining({ assessment: 'class4', quota: 1, source: 'set' }),
+    );
+    const rows = await eventually(
+      () => engine.ledger(`${p}Q2`),
+      (all) => all.some((r) => r.rule === 'complaint.class4' && r.amount_fen === 20_000),
+    );
+    expect(rows.filter((r) => r.rule === 'complaint.class4').map((r) => r.amount_fen)).toEqual([
+      10_000, -10_000, 20_000,
+    ]);
+    expect((await engine.ledger(`${p}Q1`)).filter((r) => r.rule === 'complaint.class4').length).toBe(1);
+
+    const empty = await finance.raw.PUT('/v1/quotas/{departmentId}/{period}', {
+      params: { path: { departmentId: DA, period: '2026-11' } },
+      body: { class4: -1 } as never,
+    });
+    expect(empty.response.status).toBe(400);
+  });
+});
+
+describe('summaries', () => {
+  it('the SLA summary counts the month per department, scoped for a manager', async () => {
+    await engine.client('ingest').postEvents([
+      ev('b1', 'complaint.received', 'B1', '2026-11-05T09:00', { departmentId: DB }),
+      // first reply after 4 hours: first response breached
+      ev('b2', 'complaint.first_replied', 'B1', '2026-11-05T14:00'),
+    ]);
+    await eventually(
+      () => engine.ledger(`${p}B1`),
+      (rows) => rows.length >= 2,
+    );
+    const all = await finance.slaSummary({ period: '2026-11', groupBy: 'department' });
+    const a = all.items.find((i) => i.departmentId === DA)!;
+    expect(a).toMatchObject({ complaintsReceived: 3, overLevel: 1, firstResponse: { met: 3, breached: 0 } });
+    expect(a.firstResponse.onTimeRate).toBe(1);
+    const b = all.items.find((i) => i.departmentId === DB)!;
+    expect(b).toMatchObject({
+      complaintsReceived: 1,
+      firstResponse: { met: 0, breached: 1, running: 0, onTimeRate: 0 },
+    });
+
+    const managerOfB = (
+      await createApiKey(engine.runtime.db, { name: 'b', role: 'manager', departments: [DB] })
+    ).key;
+    const manager = createEngineClient({ baseUrl: engine.url, apiKey: managerOfB });
+    expect((await manager.slaSummary({ period: '2026-11' })).items.map((i) => i.departmentId)).toEqual([DB]);
+    expect((await manager.ledgerSummary({ period: '2026-11' })).items.map((i) => i.departmentId)).toEqual([
+      DB,
+    ]);
+    await expect(manager.quotas(DA, '2026-11')).rejects.toMatchObject({ status: 404 });
+    await expect(engine.client('ingest').slaSummary({ period: '2026-11' })).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+
+  it('the ledger summary adds up to the ledger, by department and by rule', async () => {
+    const entries = [];
+    for await (const e of finance.ledger({ period: '2026-11' })) entries.push(e);
+    const total = entries.reduce((sum, e) => sum + e.amountFen, 0);
+    const byDepartment = await finance.ledgerSummary({ period: '2026-11', groupBy: 'department' });
+    const byRule = await finance.ledgerSummary({ period: '2026-11', groupBy: 'rule' });
+    expect(byDepartment.totalFen).toBe(total);
+    expect(byRule.totalFen).toBe(total);
+    const class4 = byRule.items.find((i) => i.rule === 'complaint.class4')!;
+    expect(class4).toMatchObject({ entries: 4, reversals: 1, totalFen: 30_000 });
+  });
+});
+
+describe('policies', () => {
+  it('lists the versions, shows a pack, and refuses to change one that judged subjects', async () => {
+    const list = await finance.policies();
+    const fuling = list.items.find((i) => i.version === 'fuling-2012')!;
+    expect(fuling.firstUsedAt).not.toBeNull();
+    const pack = (await finance.policy('fuling-2012'))!.pack as Record<string, unknown>;
+    const changed = await admin.putPolicy('fuling-2012', { ...pack, repeatWindowDays: 7 }).catch((e) => e);
+    expect(changed.status).toBe(409);
+    expect(await finance.policy('no-such-version')).toBeUndefined();
+  });
+
+  it('validates an upload, naming every problem by path, and stores nothing of it', async () => {
+    const pack = (await finance.policy('fuling-2012'))!.pack as Record<string, unknown>;
+    const bad = await admin
+      .putPolicy(`${p}-v1`, { ...pack, version: `${p}-v1`, timeZone: 'Mars/Base', calendar: 'none' })
+      .catch((e) => e);
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['calendar', 'timeZone']);
+    const mismatch = await admin.putPolicy(`${p}-v1`, { ...pack, version: 'other' }).catch((e) => e);
+    expect(mismatch.problem.errors).toEqual([{ path: 'version', message: expect.any(String) }]);
+    expect(await finance.policy(`${p}-v1`)).toBeUndefined();
+  });
+
+  it('stores a new version (201), replaces it while unused (200, next revision)', async () => {
+    const pack = (await finance.policy('fuling-2012'))!.pack as Record<string, unknown>;
+    const next = { ...pack, version: `${p}-v2`, effectiveFrom: '2099-01-01' };
+    const created = await admin.raw.PUT('/v1/policies/{version}', {
+      params: { path: { version: `${p}-v2` } },
+      body: next,
+    });
+    expect(created.response.status).toBe(201);
+    const replaced = await admin.putPolicy(`${p}-v2`, { ...next, repeatWindowDays: 15 });
+    expect(replaced).toMatchObject({ revision: 2, firstUsedAt: null, effectiveFrom: '2099-01-01' });
+    expect(((await finance.policy(`${p}-v2`))!.pack as { repeatWindowDays: number }).repeatWindowDays).toBe(
+      15,
+    );
+  });
+});
+
+describe('metrics', () => {
+  it('serves Prometheus metrics with request latency and the backlog', async () => {
+    const text = await (await fetch(`${engine.url}/metrics`)).text();
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toMatch(/engine_backlog\{what="clocks_running"\} \d+/);
+  });
+});
