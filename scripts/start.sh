@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's start command: installs what is missing (Node 24, pnpm, packages), starts the local
-# PostgreSQL and Redis when they are down, migrates, creates the first admin and ingest keys (kept
+# PostgreSQL and Redis when they are down, migrates, creates the first admin, ingest, manager and finance keys (kept
 # in .engine/, shown once here), and runs the whole engine (API and every worker) in the foreground
 # until Ctrl-C, posting a few backdated demo complaints once it is up (scripts/demo-pipeline.ts).
 set -euo pipefail
@@ -11,9 +11,9 @@ ensure_services
 cd "$ROOT"
 
 mkdir -p .engine
-for role in admin ingest; do
+for role in admin ingest manager finance; do
   if [ ! -s ".engine/$role.key" ]; then
-    node services/api/src/cli/keys.ts create --role "$role" --name "first $role key" > ".engine/$role.key"
+    node services/engine/src/cli.ts keys create --role "$role" --name "first $role key" > ".engine/$role.key"
     chmod 600 ".engine/$role.key"
   fi
 done
@@ -24,6 +24,8 @@ cat >&2 <<BANNER
   Complaint and SLA engine (API and every worker) on http://127.0.0.1:$port   (OpenAPI: /docs)
   admin key:  $(cat .engine/admin.key)   (.engine/admin.key)
   ingest key: $(cat .engine/ingest.key)   (.engine/ingest.key)
+  manager key: $(cat .engine/manager.key)   (.engine/manager.key, every department)
+  finance key: $(cat .engine/finance.key)   (.engine/finance.key)
 
 BANNER
 node services/engine/src/main.ts &

@@ -14,6 +14,7 @@ import {
   saveEvaluation,
   scheduleCheck,
   subjectEvents,
+  type Trx,
 } from '@engine/db';
 import {
   CalendarCoverageError,
@@ -59,13 +60,6 @@ function earliestOf(a: Instant | null, b: Instant | null): Date | null {
 
 const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
 
-const openingType: Record<string, EventType> = {
-  complaint: 'complaint.received',
-  fault: 'fault.reported',
-  callback: 'callback.opened',
-  finding: 'finding.recorded',
-};
-
 function toClockRow(clock: Clock): ClockRow {
   return {
     name: clock.name,
@@ -77,6 +71,27 @@ function toClockRow(clock: Clock): ClockRow {
     atRiskFrom: clock.atRiskFrom.toJSDate(),
   };
 }
+
+/** A subject's stored events as the domain takes them, in occurredAt order. */
+export async function domainEventsOf(trx: Trx, kind: string, id: string): Promise<DomainEvent[]> {
+  return (await subjectEvents(trx, kind, id)).map((e) =>
+    toDomainEvent({
+      id: e.id,
+      type: e.type,
+      subjectId: e.subjectId,
+      occurredAt: e.occurredAt.toISOString(),
+      data: e.data,
+    } as PostedEvent),
+  );
+}
+
+/** The event that opens a subject of this kind. */
+export const openingType: Record<string, EventType> = {
+  complaint: 'complaint.received',
+  fault: 'fault.reported',
+  callback: 'callback.opened',
+  finding: 'finding.recorded',
+};
 
 /** What the SLA summary groups complaints by. */
 function summaryColumns(
@@ -115,16 +130,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await lockSubject(trx, kind, id);
-      const stored = await subjectEvents(trx, kind, id);
-      const events = stored.map((e) =>
-        toDomainEvent({
-          id: e.id,
-          type: e.type,
-          subjectId: e.subjectId,
-          occurredAt: e.occurredAt.toISOString(),
-          data: e.data,
-        } as PostedEvent),
-      );
+      const events = await domainEventsOf(trx, kind, id);
       const seen = events.map((e) => e.id);
       const now = parseInstant(deps.now().toISOString());
       const opening = events.find((e) => e.type === openingType[kind]);

@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { replay, subjectsOfPeriod } from '@engine/classifier';
 import type { EngineClient } from '@engine/client';
 import { createEngineClient, EngineError } from '@engine/client';
 import { createApiKey } from '@engine/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
+
+const run = promisify(execFile);
 
 // API.md: reference data (departments, halls, quotas, policies) and the month summaries, through the client.
 let engine: TestEngine;
@@ -226,5 +231,68 @@ describe('metrics', () => {
     const text = await (await fetch(`${engine.url}/metrics`)).text();
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toMatch(/engine_backlog\{what="clocks_running"\} \d+/);
+  });
+});
+
+describe('replay', () => {
+  const month = () => subjectsOfPeriod(engine.runtime.db, '2026-11', 'Asia/Shanghai', DA);
+
+  it('under the versions the subjects were judged by, equals the live ledger', async () => {
+    const targets = await month();
+    expect(targets.length).toBeGreaterThanOrEqual(3);
+    const result = await replay(engine.runtime.db, engine.runtime.policies(), targets, { now: new Date() });
+    expect(result.differences).toEqual([]);
+    expect(result.replayFen).toBe(result.liveFen);
+    expect(result.liveFen).toBeGreaterThan(0);
+  });
+
+  it('under another version, shows what would change and touches nothing', async () => {
+    const pack = (await finance.policy('fuling-2012'))!.pack as {
+      complaints: { classes: { id: string; fineFen: number }[] };
+    };
+    const dearer = {
+      ...pack,
+      version: `${p}-dear`,
+      effectiveFrom: '2099-01-01',
+      complaints: {
+        ...pack.complaints,
+        classes: pack.complaints.classes.map((c) => (c.id === 'class4' ? { ...c, fineFen: 15_000 } : c)),
+      },
+    };
+    await admin.putPolicy(`${p}-dear`, dearer);
+    const ledgerBefore = await engine.ledger('');
+    const result = await replay(engine.runtime.db, engine.runtime.policies(), await month(), {
+      policyVersion: `${p}-dear`,
+      now: new Date(),
+    });
+    // Q1 within the quota of 1 at 150 instead of 100; Q2 beyond it, doubled: 300 instead of 200.
+    expect(
+      result.differences.map((d) => [d.subjectId.slice(p.length), d.rule, d.liveFen, d.replayFen]).sort(),
+    ).toEqual([
+      ['Q1', 'complaint.class4', 10_000, 15_000],
+      ['Q2', 'complaint.class4', 20_000, 30_000],
+    ]);
+    expect(result.replayFen - result.liveFen).toBe(15_000);
+    expect(await engine.ledger('')).toEqual(ledgerBefore);
+    expect((await finance.policy(`${p}-dear`))!.firstUsedAt).toBeNull();
+  });
+
+  it('is run by the operator CLI, which prints the difference in yuan', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        'services/engine/src/cli.ts',
+        'replay',
+        'period',
+        '2026-11',
+        '--department',
+        DA,
+        '--policy',
+        `${p}-dear`,
+      ],
+      { env: { ...process.env, DATABASE_URL: engine.databaseUrl, LOG_LEVEL: 'silent' } },
+    );
+    expect(stdout).toContain(`${p}Q2\tcomplaint.class4\t${DA}\t2026-11\t200.00\t300.00\t100.00`);
+    expect(stdout).toMatch(/change 150\.00 yuan/);
   });
 });

@@ -1,0 +1,145 @@
+import { type Db, findSubject, postedEntries, type Trx } from '@engine/db';
+import { type LedgerIntent, type Policy, parseInstant, periodEnd, periodStart } from '@engine/domain';
+import { domainEventsOf, openingType } from './apply-subject.ts';
+import { evaluateStored } from './evaluate-stored.ts';
+
+/** One fine as the live ledger has it and as the replay would have it. */
+export interface ReplayLine {
+  kind: string;
+  subjectId: string;
+  rule: string;
+  departmentId: string;
+  personId: string | null;
+  personRole: string | null;
+  /** The month of the fact (RULES.md 8). */
+  originPeriod: string;
+  liveFen: number;
+  replayFen: number;
+}
+
+export interface ReplayResult {
+  policyVersion: string | null;
+  subjects: number;
+  /** Fines whose amount differs (a fine only one side has counts with 0 on the other). */
+  differences: ReplayLine[];
+  liveFen: number;
+  replayFen: number;
+}
+
+interface Target {
+  kind: string;
+  id: string;
+}
+
+/**
+ * Evaluates subjects again from their stored events, under the version each was judged by or a
+ * chosen one, and compares the fines with what stands on the live ledger: what finance would pay
+ * under a new pack, or (same version) proof that the ledger is a pure function of the events.
+ * Runs in a read-only transaction that is rolled back: the live ledger is never touched.
+ * Period-end rules (callback rate, unfinished faults at a close) are not part of a replay.
+ */
+export async function replay(
+  db: Db,
+  policies: readonly Policy[],
+  targets: readonly Target[],
+  options: { policyVersion?: string; now: Date },
+): Promise<ReplayResult> {
+  const chosen = options.policyVersion
+    ? policies.find((p) => p.pack.version === options.policyVersion)
+    : undefined;
+  if (options.policyVersion && !chosen) throw new Error(`no stored policy version ${options.policyVersion}`);
+  const now = parseInstant(options.now.toISOString());
+  const result: ReplayResult = {
+    policyVersion: options.policyVersion ?? null,
+    subjects: 0,
+    differences: [],
+    liveFen: 0,
+    replayFen: 0,
+  };
+  await db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      for (const { kind, id } of targets) {
+        const lines = await replayOne(trx, policies, chosen, kind, id, now);
+        if (!lines) continue;
+        result.subjects += 1;
+        for (const line of lines) {
+          result.liveFen += line.liveFen;
+          result.replayFen += line.replayFen;
+          if (line.liveFen !== line.replayFen) result.differences.push(line);
+        }
+      }
+    });
+  return result;
+}
+
+async function replayOne(
+  trx: Trx,
+  policies: readonly Policy[],
+  chosen: Policy | undefined,
+  kind: string,
+  id: string,
+  now: ReturnType<typeof parseInstant>,
+): Promise<ReplayLine[] | null> {
+  const subject = await findSubject(trx, kind, id);
+  const events = await domainEventsOf(trx, kind, id);
+  const opening = events.find((e) => e.type === openingType[kind]);
+  if (!subject?.policyVersion || !opening) return null;
+  const policy = chosen ?? policies.find((p) => p.pack.version === subject.policyVersion);
+  if (!policy) throw new Error(`policy version ${subject.policyVersion} of ${kind} ${id} is not loaded`);
+  const { evaluation } = await evaluateStored(
+    trx,
+    policy,
+    kind,
+    id,
+    events,
+    opening,
+    now,
+    subject.quotaAssessment,
+  );
+
+  const lines = new Map<string, ReplayLine>();
+  const line = (key: string, e: Omit<LedgerIntent, 'key' | 'amountFen'> & { period: string }) => {
+    const existing = lines.get(key);
+    if (existing) return existing;
+    const fresh: ReplayLine = {
+      kind,
+      subjectId: id,
+      rule: e.rule,
+      departmentId: e.departmentId,
+      personId: e.personId,
+      personRole: e.personRole,
+      originPeriod: e.period,
+      liveFen: 0,
+      replayFen: 0,
+    };
+    lines.set(key, fresh);
+    return fresh;
+  };
+  for (const posted of await postedEntries(trx, kind, id)) {
+    line(posted.key, { ...posted, period: posted.originPeriod }).liveFen += posted.amountFen;
+  }
+  for (const wanted of evaluation.entries) line(wanted.key, wanted).replayFen += wanted.amountFen;
+  return [...lines.values()].filter((l) => l.liveFen !== 0 || l.replayFen !== 0);
+}
+
+/** Every subject opened in a month (complaints by dispatch, faults, callbacks, findings), optionally of one department. */
+export async function subjectsOfPeriod(
+  db: Db,
+  period: string,
+  timeZone: string,
+  departmentId?: string,
+): Promise<Target[]> {
+  let query = db
+    .selectFrom('subjects')
+    .select(['kind', 'id'])
+    .where('opened_at', '>=', periodStart(period, timeZone).toJSDate())
+    .where('opened_at', '<', periodEnd(period, timeZone).toJSDate())
+    .where('state', 'is not', null)
+    .orderBy('kind')
+    .orderBy('opened_at')
+    .orderBy('id');
+  if (departmentId) query = query.where('department_id', '=', departmentId);
+  return query.execute();
+}

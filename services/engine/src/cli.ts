@@ -1,0 +1,98 @@
+// The operator's command line (scripts/engine.sh runs it with Node 24 and the services up):
+//   keys create --role <ingest|manager|finance|admin> [--name N] [--departments D1,D2]
+//   keys revoke <key id>
+//   migrate
+//   timers rebuild
+//   replay subject <complaint|fault|callback|finding> <id> [--policy VERSION] [--json]
+//   replay period <YYYY-MM> [--policy VERSION] [--department D] [--json]
+import { parseArgs } from 'node:util';
+import { replay, subjectsOfPeriod } from '@engine/classifier';
+import { loadConfig } from '@engine/config';
+import { createApiKey, createDb, ensureDatabase, migrateToLatest, type Role, revokeApiKey } from '@engine/db';
+import { bootstrap } from '@engine/runtime';
+import { rebuildTimers } from '@engine/sla-timer';
+import { formatReplay } from './format-replay.ts';
+
+const usage = `usage: engine.sh <command>
+  keys create --role <ingest|manager|finance|admin> [--name N] [--departments D1,D2]
+  keys revoke <key id>
+  migrate
+  timers rebuild
+  replay subject <complaint|fault|callback|finding> <id> [--policy VERSION] [--json]
+  replay period <YYYY-MM> [--policy VERSION] [--department D] [--json]`;
+
+const roles: readonly Role[] = ['ingest', 'manager', 'finance', 'admin'];
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    role: { type: 'string' },
+    name: { type: 'string' },
+    departments: { type: 'string' },
+    policy: { type: 'string' },
+    department: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const [group, action, ...rest] = positionals;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+if (group === 'keys' || group === 'migrate') {
+  // Needs only the database: works before the rest of the engine was ever started.
+  const config = loadConfig();
+  await ensureDatabase(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { max: 1 });
+  try {
+    const applied = await migrateToLatest(db);
+    if (group === 'migrate') console.log(applied.length ? `applied ${applied.join(', ')}` : 'up to date');
+    else if (action === 'create') {
+      const role = values.role as Role;
+      if (!roles.includes(role)) fail(`--role must be one of ${roles.join(', ')}`);
+      const departments = values.departments ? values.departments.split(',').map((d) => d.trim()) : null;
+      const { key, apiKey } = await createApiKey(db, {
+        name: values.name ?? `${role} key`,
+        role,
+        departments,
+      });
+      console.error(`created ${role} key ${apiKey.id}; it is shown once:`);
+      console.log(key);
+    } else if (action === 'revoke' && rest[0]) {
+      console.log((await revokeApiKey(db, rest[0])) ? `revoked ${rest[0]}` : `no active key ${rest[0]}`);
+    } else fail(usage);
+  } finally {
+    await db.destroy();
+  }
+} else if (group === 'timers' && action === 'rebuild') {
+  const runtime = await bootstrap();
+  try {
+    console.log(`rebuilt ${await rebuildTimers(runtime.db, runtime.producer, runtime.now())} timers`);
+  } finally {
+    await runtime.producer.close();
+    await runtime.db.destroy();
+  }
+} else if (group === 'replay' && (action === 'subject' || action === 'period')) {
+  const runtime = await bootstrap();
+  try {
+    const policies = runtime.policies();
+    const zone = policies[0]?.pack.timeZone ?? 'Asia/Shanghai';
+    const targets =
+      action === 'subject'
+        ? rest.length === 2
+          ? [{ kind: rest[0]!, id: rest[1]! }]
+          : fail(usage)
+        : /^\d{4}-(0[1-9]|1[0-2])$/.test(rest[0] ?? '')
+          ? await subjectsOfPeriod(runtime.db, rest[0]!, zone, values.department)
+          : fail(`replay period needs a month, YYYY-MM\n${usage}`);
+    const result = await replay(runtime.db, policies, targets, {
+      ...(values.policy ? { policyVersion: values.policy } : {}),
+      now: runtime.now(),
+    });
+    console.log(values.json ? JSON.stringify(result, null, 2) : formatReplay(result));
+  } finally {
+    await runtime.producer.close();
+    await runtime.db.destroy();
+  }
+} else fail(usage);
