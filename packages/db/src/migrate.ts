@@ -4,6 +4,7 @@ import * as initial from './migrations/0001_initial.ts';
 import * as pipeline from './migrations/0002_pipeline.ts';
 import * as repeatLookup from './migrations/0003_repeat_lookup.ts';
 import * as readSide from './migrations/0004_read_side.ts';
+import * as ledgerTotals from './migrations/0005_ledger_totals.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_pipeline': pipeline,
   '0003_repeat_lookup': repeatLookup,
   '0004_read_side': readSide,
+  '0005_ledger_totals': ledgerTotals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -118,6 +118,18 @@ export interface LedgerEntriesTable {
   posted_at: DefaultedTimestamp;
 }
 
+/** Kept by a trigger on ledger_entries: sums per month, department, party and rule ('' = none). */
+export interface LedgerTotalsTable {
+  period: string;
+  department_id: string;
+  person_id: string;
+  person_role: string;
+  rule: string;
+  total_fen: ColumnType<string, never, never>;
+  entries: ColumnType<string, never, never>;
+  reversals: ColumnType<string, never, never>;
+}
+
 export interface QuotasTable {
   department_id: string;
   period: string;
@@ -186,6 +198,7 @@ export interface Database {
   clocks: ClocksTable;
   periods: PeriodsTable;
   ledger_entries: LedgerEntriesTable;
+  ledger_totals: LedgerTotalsTable;
   quotas: QuotasTable;
   api_keys: ApiKeysTable;
   signals: SignalsTable;

@@ -59,6 +59,7 @@ export {
 } from './subjects/finding.ts';
 export type { IgnoredEvent, Signal, SignalKind, SubjectEvaluation } from './subjects/subject.ts';
 export {
+  formatInstant,
   type Instant,
   isPeriod,
   nextPeriod,

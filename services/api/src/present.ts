@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
+import { formatInstant } from '@engine/domain';
 import { z } from 'zod';
 
 /** API.md: instants answer in RFC 3339 with the policy zone's offset (+08:00 by default). */
 export function instant(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date).setZone(zone).toISO({ suppressMilliseconds: true })!;
+  return formatInstant(date.getTime(), zone);
 }
 
 export const ledgerEntrySchema = z.object({
