@@ -28,6 +28,8 @@ export async function seedBuiltinPolicies(db: Db): Promise<void> {
 export interface LoadedPolicies {
   policies: Policy[];
   revisions: Map<string, number>;
+  /** Versions a subject had used when loaded: they can no longer change. */
+  used: Set<string>;
   /** Changes whenever a version is added or replaced: a cheap way for a process to notice. */
   fingerprint: string;
 }
@@ -35,13 +37,16 @@ export interface LoadedPolicies {
 export async function loadPolicies(db: Db): Promise<LoadedPolicies> {
   const rows = await db
     .selectFrom('policy_versions')
-    .select(['version', 'body', 'revision'])
+    .select(['version', 'body', 'revision', 'first_used_at'])
     .orderBy('effective_from')
     .execute();
   return {
     policies: rows.map((row) => loadPolicyPack(row.body, `policy_versions/${row.version}`, builtinCalendars)),
     revisions: new Map(rows.map((row) => [row.version, row.revision])),
-    fingerprint: await policyFingerprint(db),
+    used: new Set(rows.filter((row) => row.first_used_at !== null).map((row) => row.version)),
+    // From the rows themselves (as policyFingerprint computes it), so a change committed while
+    // they were read is noticed at the next look.
+    fingerprint: `${rows.length}:${rows.reduce((sum, row) => sum + row.revision, 0)}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import { requestEvaluation } from './subjects.repository.ts';
+import { lockDepartmentPeriod, requestEvaluation } from './subjects.repository.ts';
 
 /** Reference data (API.md): departments and halls, whose named people take personal fines. */
 export async function putDepartment(db: Db, id: string, name: string, managerId: string | null) {
@@ -55,6 +55,9 @@ export async function setQuotas(
   setBy: string | null,
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
+    // The classifier prices a case under this lock: a case it is pricing now is either listed here
+    // or priced with the new quota.
+    await lockDepartmentPeriod(trx, departmentId, period);
     for (const [assessment, quota] of Object.entries(quotas)) {
       await trx
         .insertInto('quotas')

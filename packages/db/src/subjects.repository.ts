@@ -277,24 +277,30 @@ export class StalePolicyError extends Error {
 
 /**
  * Freezes a version as used, checking that the body this process judged by is the stored one (a
- * version may be replaced until first used). The row lock makes a concurrent replacement wait and
- * then find the version used.
+ * version may be replaced until first used). No row lock is held across statements: the update
+ * names the revision, so a concurrent replacement either lands first (this one then finds another
+ * revision: stale) or finds the version used (and is refused).
  */
 export async function markPolicyUsed(trx: Trx, version: string, revision: number): Promise<void> {
-  const row = await trx
-    .selectFrom('policy_versions')
-    .select(['revision', 'first_used_at'])
-    .where('version', '=', version)
-    .forShare()
-    .executeTakeFirst();
-  if (!row || row.revision !== revision) throw new StalePolicyError(version);
-  if (row.first_used_at) return;
-  await trx
+  const stored = () =>
+    trx
+      .selectFrom('policy_versions')
+      .select(['revision', 'first_used_at'])
+      .where('version', '=', version)
+      .executeTakeFirst();
+  const before = await stored();
+  if (!before || before.revision !== revision) throw new StalePolicyError(version);
+  if (before.first_used_at) return;
+  const marked = await trx
     .updateTable('policy_versions')
     .set({ first_used_at: sql<Date>`now()` })
     .where('version', '=', version)
+    .where('revision', '=', revision)
     .where('first_used_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) === 1) return;
+  const after = await stored();
+  if (!after?.first_used_at || after.revision !== revision) throw new StalePolicyError(version);
 }
 
 export async function markLedgerInStep(trx: Trx, kind: string, id: string, version: number): Promise<void> {

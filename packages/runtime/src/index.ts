@@ -21,6 +21,8 @@ export interface Runtime {
   policies: () => readonly Policy[];
   /** The stored revision of a loaded version (a version may be replaced until first used). */
   policyRevision: (version: string) => number | undefined;
+  /** Whether a version was already used when loaded, so the loaded body is final. */
+  policySettled: (version: string) => boolean;
   reloadPolicies: () => Promise<void>;
   /** Reloads if another process stored or replaced a version; looks at most every few seconds. */
   refreshPolicies: () => Promise<void>;
@@ -50,6 +52,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
     db,
     policies: () => loaded.policies,
     policyRevision: (version) => loaded.revisions.get(version),
+    policySettled: (version) => loaded.used.has(version),
     reloadPolicies,
     refreshPolicies: async () => {
       if (Date.now() - lookedAt < POLICY_REFRESH_MS) return;

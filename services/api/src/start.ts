@@ -30,6 +30,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
             policyFamily: config.POLICY_FAMILY,
             now: runtime.now,
             policyRevision: runtime.policyRevision,
+            policySettled: runtime.policySettled,
             reloadPolicies: runtime.reloadPolicies,
             refreshPolicies: runtime.refreshPolicies,
             timeZone: runtime.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai',

@@ -39,6 +39,8 @@ export interface ClassifierDeps {
   now: () => Date;
   /** The stored revision of a loaded version: a version may be replaced until first used. */
   policyRevision: (version: string) => number | undefined;
+  /** Whether the loaded body of a version is final (it was used when loaded). */
+  policySettled: (version: string) => boolean;
   /** Reads the stored policy versions again (one this process has not loaded yet). */
   reloadPolicies: () => Promise<void>;
   /** Reloads them if another process stored or replaced one (cheap; looks every few seconds). */
@@ -114,7 +116,8 @@ async function policyFor(
     return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
   }
   const find = () => deps.policies().find((p) => p.pack.version === frozenVersion);
-  if (!find()) await deps.reloadPolicies();
+  // Loaded before its first use, it may since have been replaced: load the final body, once.
+  if (!find() || !deps.policySettled(frozenVersion)) await deps.reloadPolicies();
   const frozen = find();
   if (!frozen) throw new Error(`policy version ${frozenVersion} frozen on this subject is not stored`);
   return frozen;

@@ -35,8 +35,9 @@ interface Target {
  * Evaluates subjects again from their stored events, under the version each was judged by or a
  * chosen one, and compares the fines with what stands on the live ledger: what finance would pay
  * under a new pack, or (same version) proof that the ledger is a pure function of the events.
- * Runs in a read-only transaction that is rolled back: the live ledger is never touched.
- * Period-end rules (callback rate, unfinished faults at a close) are not part of a replay.
+ * Runs in read-only transactions: the live ledger is never touched. A fault past its deadline at
+ * a closed month's end is priced as unfinished, as live; the callback-rate shortfall, a month's and
+ * not a subject's, is not part of a replay.
  */
 export async function replay(
   db: Db,
@@ -56,21 +57,21 @@ export async function replay(
     liveFen: 0,
     replayFen: 0,
   };
-  await db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      for (const { kind, id } of targets) {
-        const lines = await replayOne(trx, policies, chosen, kind, id, now);
-        if (!lines) continue;
-        result.subjects += 1;
-        for (const line of lines) {
-          result.liveFen += line.liveFen;
-          result.replayFen += line.replayFen;
-          if (line.liveFen !== line.replayFen) result.differences.push(line);
-        }
-      }
-    });
+  for (const { kind, id } of targets) {
+    // One short transaction per subject: the quota and findings locks evaluation takes are held
+    // only as long as live classification would hold them.
+    const lines = await db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => replayOne(trx, policies, chosen, kind, id, now));
+    if (!lines) continue;
+    result.subjects += 1;
+    for (const line of lines) {
+      result.liveFen += line.liveFen;
+      result.replayFen += line.replayFen;
+      if (line.liveFen !== line.replayFen) result.differences.push(line);
+    }
+  }
   return result;
 }
 

@@ -25,6 +25,7 @@ export function startClassifier(runtime: Runtime): Stop {
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
     policyRevision: runtime.policyRevision,
+    policySettled: runtime.policySettled,
     reloadPolicies: runtime.reloadPolicies,
     refreshPolicies: runtime.refreshPolicies,
   };
