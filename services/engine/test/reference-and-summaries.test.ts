@@ -169,6 +169,12 @@ describe('summaries', () => {
       DB,
     ]);
     await expect(manager.quotas(DA, '2026-11')).rejects.toMatchObject({ status: 404 });
+    const departments = await manager.raw.GET('/v1/departments');
+    expect(departments.data?.items.map((d) => d.id)).toEqual([DB]);
+    const halls = await manager.raw.GET('/v1/halls');
+    expect(halls.data?.items).toEqual([]);
+    const allHalls = await finance.raw.GET('/v1/halls');
+    expect(allHalls.data?.items.map((h) => h.id)).toContain(`${p}-H1`);
     await expect(engine.client('ingest').slaSummary({ period: '2026-11' })).rejects.toMatchObject({
       status: 403,
     });
