@@ -3,27 +3,17 @@
 // Redis (its own queue prefix, removed afterwards). Run: ./scripts/bench.sh ingest
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import {
-  createApiKey,
-  createDb,
-  dropDatabase,
-  ensureDatabase,
-  migrateToLatest,
-  seedBuiltinPolicies,
-} from '@engine/db';
+import { createApiKey } from '@engine/db';
 import { createQueue } from '@engine/queue';
 import autocannon from 'autocannon';
+import { scratchDatabase, waitForApi } from './lib/bench-support.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORT = 3999;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/engine_bench_${process.pid}`;
 const prefix = `engine-bench-${process.pid}`;
 
-await ensureDatabase(databaseUrl);
-const db = createDb(databaseUrl, { max: 2 });
-await migrateToLatest(db);
-await seedBuiltinPolicies(db);
+const { db, databaseUrl, drop } = await scratchDatabase('ingest');
 const { key } = await createApiKey(db, { name: 'bench', role: 'ingest' });
 
 const api = spawn(process.execPath, ['services/api/src/main.ts'], {
@@ -36,14 +26,7 @@ const api = spawn(process.execPath, ['services/api/src/main.ts'], {
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-for (let i = 0; ; i++) {
-  if (i > 100) throw new Error('the API did not start');
-  const ok = await fetch(`http://127.0.0.1:${PORT}/healthz`)
-    .then((r) => r.ok)
-    .catch(() => false);
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+await waitForApi(PORT);
 
 let counter = 0;
 const event = () => {
@@ -104,5 +87,4 @@ await new Promise((r) => api.once('exit', r));
 const queue = createQueue('events', 'redis://127.0.0.1:6379', prefix);
 await queue.obliterate({ force: true });
 await queue.close();
-await db.destroy();
-await dropDatabase(databaseUrl);
+await drop();

@@ -7,32 +7,21 @@
 //  3. memory of Redis and of each process at that size.
 // Run: ./scripts/bench.sh pipeline   (RUNNING=20000 for a shorter run)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import {
-  createApiKey,
-  createDb,
-  dropDatabase,
-  ensureDatabase,
-  migrateToLatest,
-  seedBuiltinPolicies,
-} from '@engine/db';
+import { createApiKey } from '@engine/db';
 import { Producer } from '@engine/queue';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { rssMiB, scratchDatabase, waitForApi } from './lib/bench-support.ts';
 
 const THROUGHPUT = Number(process.env.THROUGHPUT ?? 20_000);
 const RUNNING = Number(process.env.RUNNING ?? 100_000);
 const LAG_SAMPLE = Number(process.env.LAG_SAMPLE ?? 3_000);
 const PORT = 3998;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/engine_bench_pipeline_${process.pid}`;
 const prefix = `engine-bench-pipeline-${process.pid}`;
 const HOUR = 3_600_000;
 
-await ensureDatabase(databaseUrl);
-const db = createDb(databaseUrl, { max: 4 });
-await migrateToLatest(db);
-await seedBuiltinPolicies(db);
+const { db, databaseUrl, drop } = await scratchDatabase('pipeline', 4);
 const { key } = await createApiKey(db, { name: 'bench', role: 'ingest' });
 
 const roles = ['api', 'classifier', 'penalty-calculator', 'sla-timer'];
@@ -53,18 +42,7 @@ for (const role of roles) {
     }),
   );
 }
-const rssMiB = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-for (
-  let i = 0;
-  !(await fetch(`http://127.0.0.1:${PORT}/healthz`)
-    .then((r) => r.ok)
-    .catch(() => false));
-  i++
-) {
-  if (i > 150) throw new Error('the API did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+await waitForApi(PORT);
 
 const complaint = (id: string, dispatchedAt: number, n: number) => ({
   id,
@@ -187,5 +165,4 @@ const producer = new Producer('redis://127.0.0.1:6379', prefix);
 await Promise.all(Object.values(producer.queues).map((q) => q.obliterate({ force: true })));
 await producer.close();
 await redis.quit();
-await db.destroy();
-await dropDatabase(databaseUrl);
+await drop();

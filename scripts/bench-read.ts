@@ -4,30 +4,18 @@
 // and the CSV export of the whole month (seconds, and the API process's peak memory while it streams).
 // Run: ./scripts/bench.sh read
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import {
-  createApiKey,
-  createDb,
-  dropDatabase,
-  ensureDatabase,
-  migrateToLatest,
-  seedBuiltinPolicies,
-} from '@engine/db';
+import { createApiKey } from '@engine/db';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { rssMiB, scratchDatabase, waitForApi } from './lib/bench-support.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = 3998;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/engine_bench_read_${process.pid}`;
-
-await ensureDatabase(databaseUrl);
-const db = createDb(databaseUrl, { max: 2 });
-await migrateToLatest(db);
-await seedBuiltinPolicies(db);
+const { db, databaseUrl, drop } = await scratchDatabase('read');
 
 let started = Date.now();
 // November 2026, Asia/Shanghai. 40 departments; each complaint has a first-response clock (90% met,
@@ -108,21 +96,8 @@ const api = spawn(process.execPath, ['services/api/src/main.ts'], {
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-for (let i = 0; ; i++) {
-  if (i > 100) throw new Error('the API did not start');
-  if (
-    await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 200));
-}
-const rssMiB = () => {
-  const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-};
+await waitForApi(PORT);
+const apiRss = () => Math.round(rssMiB(api.pid!));
 
 async function measure(title: string, path: string, key: string, connections = CONNECTIONS) {
   const check = await fetch(`http://127.0.0.1:${PORT}${path}`, {
@@ -163,10 +138,10 @@ await measure('ledger summary by rule', '/v1/ledger/summary?period=2026-11&group
 await measure('SLA summary by department', '/v1/sla/summary?period=2026-11&groupBy=department', manager, 1);
 
 // The month's CSV, streamed to nowhere; the API's resident memory sampled while it streams.
-const before = rssMiB();
+const before = apiRss();
 let peak = before;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, rssMiB());
+  peak = Math.max(peak, apiRss());
 }, 50);
 started = Date.now();
 const response = await fetch(`http://127.0.0.1:${PORT}/v1/ledger?period=2026-11&format=csv`, {
@@ -186,5 +161,4 @@ console.log(
 
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
-await db.destroy();
-await dropDatabase(databaseUrl);
+await drop();

@@ -1,0 +1,48 @@
+// What the benchmarks share: a scratch database of their own, waiting for the API, and a process's memory.
+import { readFileSync } from 'node:fs';
+import {
+  createDb,
+  type Db,
+  dropDatabase,
+  ensureDatabase,
+  migrateToLatest,
+  seedBuiltinPolicies,
+} from '@engine/db';
+
+/** A migrated database named for this benchmark run, with the built-in packs; `drop` removes it. */
+export async function scratchDatabase(
+  name: string,
+  pool = 2,
+): Promise<{ db: Db; databaseUrl: string; drop: () => Promise<void> }> {
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/engine_bench_${name}_${process.pid}`;
+  await ensureDatabase(databaseUrl);
+  const db = createDb(databaseUrl, { max: pool });
+  await migrateToLatest(db);
+  await seedBuiltinPolicies(db);
+  return {
+    db,
+    databaseUrl,
+    drop: async () => {
+      await db.destroy();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+/** Waits until the API on the port answers /healthz (30 s at most). */
+export async function waitForApi(port: number): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API on port ${port} did not start`);
+}
+
+/** A process's resident memory, in MiB (Linux). */
+export function rssMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
