@@ -40,7 +40,13 @@ export { type PersonFinding, personFindingRanks, type Suspension } from './perio
 export { type QuotaCase, quotaCaseOf, quotaPositions } from './period/quota-positions.ts';
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
 export type { Duration } from './policy/duration.ts';
-export { loadPolicyPack, NoPolicyInForceError, type Policy, policyInForce } from './policy/policy.ts';
+export {
+  loadPolicyPack,
+  NoPolicyInForceError,
+  type Policy,
+  policyInForce,
+  timeZoneOf,
+} from './policy/policy.ts';
 export { type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
 export {

@@ -44,6 +44,18 @@ export class Producer {
     );
   }
 
+  /** Many evaluations in one round trip to Redis (a month's quota cases, a subject's neighbours). */
+  async evaluateAll(targets: readonly { kind: string; id: string; cause: string }[]): Promise<void> {
+    if (targets.length === 0) return;
+    await this.queues.subjects.addBulk(
+      targets.map(({ kind, id, cause }) => ({
+        name: 'evaluate',
+        data: { kind, id, reason: cause },
+        opts: { jobId: `eval-${subjectToken(kind, id)}-${cause}` },
+      })),
+    );
+  }
+
   async postPenalties(kind: string, id: string, version: number): Promise<void> {
     await this.queues.penalties.add(
       'post',

@@ -14,7 +14,7 @@ export async function enqueueFollowUps(producer: Producer, followUps: FollowUps,
   if (followUps.timer)
     await producer.scheduleTimer(followUps.timer.kind, followUps.timer.id, followUps.timer.at, now);
   await producer.deliver(followUps.deliveries);
-  for (const r of followUps.reevaluate) await producer.evaluate(r.kind, r.id, r.cause);
+  await producer.evaluateAll(followUps.reevaluate);
 }
 
 /** The classifier: applies events (and re-evaluation requests) to subjects. */

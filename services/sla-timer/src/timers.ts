@@ -47,7 +47,9 @@ export interface SweepResult {
  */
 export async function sweep(db: Db, producer: Producer, now: Date): Promise<SweepResult> {
   const due = await subjectsDue(db, now, 5_000);
-  for (const s of due) await producer.evaluate(s.kind, s.id, `due-${s.next_check_at!.getTime()}`);
+  await producer.evaluateAll(
+    due.map((s) => ({ kind: s.kind, id: s.id, cause: `due-${s.next_check_at!.getTime()}` })),
+  );
   const behind = await subjectsWithLedgerBehind(db, 5, 5_000);
   for (const s of behind) await producer.postPenalties(s.kind, s.id, s.state_version);
   const eventsRequeued = await requeueUnattemptedEvents(db, 30);

@@ -122,6 +122,11 @@ export class NoPolicyInForceError extends Error {
   }
 }
 
+/** The zone the engine answers in and keeps months in (API.md): its packs', Asia/Shanghai when it has none. */
+export function timeZoneOf(policies: readonly Policy[]): string {
+  return policies[0]?.pack.timeZone ?? 'Asia/Shanghai';
+}
+
 /** RULES.md 8 and API.md: a subject is judged by the version of its family in force at its dispatch. */
 export function policyInForce(policies: readonly Policy[], family: string, at: Instant): Policy {
   let chosen: Policy | undefined;
