@@ -1,5 +1,8 @@
+import type { Database } from '@engine/db';
 import { formatInstant } from '@engine/domain';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { ProblemError } from './problems.ts';
 
 /** API.md: instants answer in RFC 3339 with the policy zone's offset (+08:00 by default). */
 export function instant(date: Date, zone: string): string {
@@ -23,22 +26,8 @@ export const ledgerEntrySchema = z.object({
   postedAt: z.string(),
 });
 
-export interface LedgerRow {
-  id: number;
-  period: string;
-  origin_period: string;
-  rule: string;
-  policy_version: string;
-  department_id: string;
-  person_id: string | null;
-  person_role: 'manager' | 'hall_head' | 'staff' | null;
-  amount_fen: number;
-  subject_id: string;
-  source: string;
-  cause_event_id: string | null;
-  reversal_of: number | null;
-  posted_at: Date;
-}
+/** A ledger row as the database gives it. */
+export type LedgerRow = Selectable<Database['ledger_entries']>;
 
 export function ledgerEntry(row: LedgerRow, zone: string): z.infer<typeof ledgerEntrySchema> {
   return {
@@ -123,11 +112,14 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null {
+/** The position a cursor this API gave holds; any other cursor is bad input (400). */
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+  let result: z.ZodSafeParseResult<T> | undefined;
   try {
-    const result = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
+    result = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {}
+  if (result?.success) return result.data;
+  throw new ProblemError(400, 'invalid-request', 'Invalid request', 'The cursor is not one this API gave.', [
+    { path: 'cursor', message: 'unknown cursor' },
+  ]);
 }

@@ -29,3 +29,9 @@ export const problemSchema = z.object({
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+/** The answers every keyed route may give besides its own: bad input, no key, wrong role. */
+export const requestProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+
+/** A month, as periods are named (RULES.md 8). */
+export const periodParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month, YYYY-MM');

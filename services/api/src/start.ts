@@ -1,4 +1,5 @@
 import { enqueueFollowUps } from '@engine/classifier';
+import { timeZoneOf } from '@engine/domain';
 import { closePeriod } from '@engine/penalty-calculator';
 import { OutboxRelay, pingQueue } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
@@ -19,9 +20,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
       now: runtime.now,
       rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
       reloadPolicies: runtime.reloadPolicies,
-      requestEvaluations: async (kind, ids, cause) => {
-        for (const id of ids) await producer.evaluate(kind, id, cause);
-      },
+      requestEvaluations: (kind, ids, cause) => producer.evaluateAll(ids.map((id) => ({ kind, id, cause }))),
       closePeriod: (period, closedBy) =>
         closePeriod(
           {
@@ -33,7 +32,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
             policySettled: runtime.policySettled,
             reloadPolicies: runtime.reloadPolicies,
             refreshPolicies: runtime.refreshPolicies,
-            timeZone: runtime.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai',
+            timeZone: timeZoneOf(runtime.policies()),
             followUp: (followUps) => enqueueFollowUps(producer, followUps, runtime.now()),
           },
           period,

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { replay, subjectsOfPeriod } from '@engine/classifier';
 import { loadConfig } from '@engine/config';
 import { createApiKey, createDb, ensureDatabase, migrateToLatest, type Role, revokeApiKey } from '@engine/db';
+import { isPeriod, timeZoneOf } from '@engine/domain';
 import { bootstrap } from '@engine/runtime';
 import { rebuildTimers } from '@engine/sla-timer';
 import { formatReplay } from './format-replay.ts';
@@ -77,13 +78,13 @@ if (group === 'keys' || group === 'migrate') {
   const runtime = await bootstrap();
   try {
     const policies = runtime.policies();
-    const zone = policies[0]?.pack.timeZone ?? 'Asia/Shanghai';
+    const zone = timeZoneOf(policies);
     const targets =
       action === 'subject'
         ? rest.length === 2
           ? [{ kind: rest[0]!, id: rest[1]! }]
           : fail(usage)
-        : /^\d{4}-(0[1-9]|1[0-2])$/.test(rest[0] ?? '')
+        : isPeriod(rest[0] ?? '')
           ? await subjectsOfPeriod(runtime.db, rest[0]!, zone, values.department)
           : fail(`replay period needs a month, YYYY-MM\n${usage}`);
     const result = await replay(runtime.db, policies, targets, {

@@ -1,11 +1,11 @@
 import { type LedgerFilter, listLedger } from '@engine/db';
+import { timeZoneOf } from '@engine/domain';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { decodeCursor, encodeCursor, ledgerEntry, ledgerEntrySchema } from '../present.ts';
-import { ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
+import { periodParam, problemSchema } from '../schemas.ts';
 import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
 const CSV_PAGE = 5_000;
@@ -31,7 +31,7 @@ const yuan = (fen: number) =>
 
 /** Finance's ledger: JSON pages, or the whole selection as CSV (UTF-8 with BOM, yuan with two decimals). */
 export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const zone = () => timeZoneOf(deps.policies());
 
   app.get(
     '/v1/ledger',
@@ -43,10 +43,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         querystring: z.strictObject({
-          period: z
-            .string()
-            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
-            .optional(),
+          period: periodParam.optional(),
           departmentId: z.string().min(1).max(128).optional(),
           personId: z.string().min(1).max(128).optional(),
           rule: z.string().min(1).max(64).optional(),
@@ -68,14 +65,6 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const scope = departmentScope(request);
       checkDepartmentFilter(scope, filters.departmentId);
       const after = cursor ? decodeCursor(cursor, z.object({ id: z.number().int() })) : null;
-      if (cursor && !after)
-        throw new ProblemError(
-          400,
-          'invalid-request',
-          'Invalid request',
-          'The cursor is not one this API gave.',
-          [{ path: 'cursor', message: 'unknown cursor' }],
-        );
       const filter: LedgerFilter = {
         departments: scope,
         ...filters,

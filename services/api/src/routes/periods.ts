@@ -1,15 +1,13 @@
 import { findPeriod, listPeriods } from '@engine/db';
-import { periodEnd } from '@engine/domain';
+import { periodEnd, timeZoneOf } from '@engine/domain';
 import { PeriodNotEndedError } from '@engine/penalty-calculator';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { instant } from '../present.ts';
 import { ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
-import { periodParam } from './summaries.ts';
+import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const periodView = z.object({
   period: z.string(),
   status: z.enum(['open', 'closing', 'closed']),
@@ -19,7 +17,7 @@ const periodView = z.object({
 
 /** Finance's month end (RULES.md 8): the period-end rules, then the lock. */
 export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const zone = () => timeZoneOf(deps.policies());
   const view = (period: string, row?: { status: 'open' | 'closing' | 'closed'; closed_at: Date | null }) => ({
     period,
     status: row?.status ?? ('open' as const),
@@ -44,7 +42,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
             faultsAssessed: z.number().int(),
             entriesPosted: z.number().int(),
           }),
-          ...errors,
+          ...requestProblems,
           409: problemSchema,
         },
       },
@@ -79,7 +77,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         summary: 'The months that were closed or are closing (every other month is open)',
         tags: ['ledger'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(periodView) }), ...errors },
+        response: { 200: z.object({ items: z.array(periodView) }), ...requestProblems },
       },
     },
     async () => ({ items: (await listPeriods(deps.db)).map((row) => view(row.period, row)) }),
@@ -94,7 +92,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         params: z.object({ period: periodParam }),
-        response: { 200: periodView, ...errors },
+        response: { 200: periodView, ...requestProblems },
       },
     },
     async (request) => view(request.params.period, await findPeriod(deps.db, request.params.period)),

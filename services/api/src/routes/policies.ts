@@ -1,14 +1,13 @@
 import { findPolicyVersion, listPolicyVersions, putPolicyVersion } from '@engine/db';
-import { builtinCalendars, loadPolicyPack, PolicyDataError } from '@engine/domain';
+import { builtinCalendars, loadPolicyPack, PolicyDataError, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
+import { problemSchema, requestProblems } from '../schemas.ts';
 
 const version = z.string().min(1).max(64);
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const summary = z.object({
   version: z.string(),
   family: z.string(),
@@ -24,7 +23,7 @@ const summary = z.object({
  * immutable once a subject was judged by them, since a version is the evidence in a dispute.
  */
 export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const zone = () => timeZoneOf(deps.policies());
   const toSummary = (r: {
     version: string;
     family: string;
@@ -49,7 +48,7 @@ export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         summary: 'The stored policy versions',
         tags: ['policies'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+        response: { 200: z.object({ items: z.array(summary) }), ...requestProblems },
       },
     },
     async () => ({ items: (await listPolicyVersions(deps.db)).map(toSummary) }),
@@ -64,7 +63,7 @@ export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         tags: ['policies'],
         security: [{ apiKey: [] }],
         params: z.object({ version }),
-        response: { 200: summary.extend({ pack: z.unknown() }), ...errors, 404: problemSchema },
+        response: { 200: summary.extend({ pack: z.unknown() }), ...requestProblems, 404: problemSchema },
       },
     },
     async (request) => {
@@ -87,7 +86,7 @@ export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         security: [{ apiKey: [] }],
         params: z.object({ version }),
         body: z.looseObject({}),
-        response: { 200: summary, 201: summary, ...errors, 409: problemSchema },
+        response: { 200: summary, 201: summary, ...requestProblems, 409: problemSchema },
       },
     },
     async (request, reply) => {

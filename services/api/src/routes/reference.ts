@@ -7,19 +7,17 @@ import {
   quotasOf,
   setQuotas,
 } from '@engine/db';
-import { periodStart, policyInForce } from '@engine/domain';
+import { periodStart, policyInForce, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
+import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 import { departmentScope } from '../scope.ts';
-import { periodParam } from './summaries.ts';
 
 const id = z.string().min(1).max(128);
 const name = z.string().min(1).max(200);
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 const department = z.object({
   id: z.string(),
@@ -47,7 +45,7 @@ const quota = z.object({
  * API.md) and finance's quotas per department and month (RULES.md 2.4).
  */
 export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const zone = () => timeZoneOf(deps.policies());
   const toDepartment = (r: { id: string; name: string; manager_id: string | null; updated_at: Date }) => ({
     id: r.id,
     name: r.name,
@@ -80,7 +78,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         security: [{ apiKey: [] }],
         params: z.object({ id }),
         body: z.strictObject({ name, managerId: id.nullable().optional() }),
-        response: { 200: department, 201: department, ...errors },
+        response: { 200: department, 201: department, ...requestProblems },
       },
     },
     async (request, reply) => {
@@ -102,7 +100,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         summary: 'The departments (a manager key: its own)',
         tags: ['reference'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(department) }), ...errors },
+        response: { 200: z.object({ items: z.array(department) }), ...requestProblems },
       },
     },
     async (request) => {
@@ -122,7 +120,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         security: [{ apiKey: [] }],
         params: z.object({ id }),
         body: z.strictObject({ departmentId: id, name, headId: id.nullable().optional() }),
-        response: { 200: hall, 201: hall, ...errors },
+        response: { 200: hall, 201: hall, ...requestProblems },
       },
     },
     async (request, reply) => {
@@ -154,7 +152,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         summary: 'The business halls (a manager key: those of its departments)',
         tags: ['reference'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(hall) }), ...errors },
+        response: { 200: z.object({ items: z.array(hall) }), ...requestProblems },
       },
     },
     async (request) => {
@@ -206,7 +204,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           .refine((b) => b.class4 !== undefined || b.over_level !== undefined, {
             message: 'give class4 (or over_level)',
           }),
-        response: { 200: quotaAnswer.extend({ casesRepriced: z.number().int() }), ...errors },
+        response: { 200: quotaAnswer.extend({ casesRepriced: z.number().int() }), ...requestProblems },
       },
     },
     async (request) => {
@@ -229,7 +227,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         params: z.object({ departmentId: id, period: periodParam }),
-        response: { 200: quotaAnswer, ...errors, 404: problemSchema },
+        response: { 200: quotaAnswer, ...requestProblems, 404: problemSchema },
       },
     },
     async (request) => {

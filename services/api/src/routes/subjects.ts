@@ -1,4 +1,5 @@
 import { listClocks, subjectView } from '@engine/db';
+import { timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -48,9 +49,7 @@ const clockCursor = z.object({ d: z.string(), k: z.string(), i: z.string(), n: z
 /** Managers' views: one subject with its clocks, fines and timeline; the live list of clocks. */
 export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const zoneOf = (version: string | null) =>
-    deps.policies().find((p) => p.pack.version === version)?.pack.timeZone ??
-    deps.policies()[0]?.pack.timeZone ??
-    'Asia/Shanghai';
+    deps.policies().find((p) => p.pack.version === version)?.pack.timeZone ?? timeZoneOf(deps.policies());
 
   for (const kind of ['complaint', 'fault', 'callback'] as const) {
     app.get(
@@ -134,14 +133,6 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const scope = departmentScope(request);
       checkDepartmentFilter(scope, departmentId);
       const after = cursor ? decodeCursor(cursor, clockCursor) : null;
-      if (cursor && !after)
-        throw new ProblemError(
-          400,
-          'invalid-request',
-          'Invalid request',
-          'The cursor is not one this API gave.',
-          [{ path: 'cursor', message: 'unknown cursor' }],
-        );
       const now = deps.now();
       const rows = await listClocks(deps.db, {
         departments: scope,

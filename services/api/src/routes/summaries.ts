@@ -1,12 +1,10 @@
 import { ledgerSummary, slaSummary } from '@engine/db';
-import { periodEnd, periodStart } from '@engine/domain';
+import { periodEnd, periodStart, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { problemSchema } from '../schemas.ts';
+import { periodParam, requestProblems } from '../schemas.ts';
 import { departmentScope } from '../scope.ts';
-
-export const periodParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month, YYYY-MM');
 
 const clockTally = z.object({
   met: z.number().int(),
@@ -23,11 +21,9 @@ const tally = (met: number, breached: number, running: number) => ({
   onTimeRate: met + breached === 0 ? null : Math.round((met / (met + breached)) * 10_000) / 10_000,
 });
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
-
 /** The month at a glance: SLA performance for managers, ledger totals for finance. */
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const zone = () => deps.policies()[0]?.pack.timeZone ?? 'Asia/Shanghai';
+  const zone = () => timeZoneOf(deps.policies());
 
   app.get(
     '/v1/sla/summary',
@@ -60,7 +56,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
               }),
             ),
           }),
-          ...errors,
+          ...requestProblems,
         },
       },
     },
@@ -118,7 +114,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
               }),
             ),
           }),
-          ...errors,
+          ...requestProblems,
         },
       },
     },
