@@ -87,19 +87,21 @@ function retryingFetch(options: ClientOptions): (request: Request) => Promise<Re
   };
 }
 
-async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+/** The answer's body, or its problem details as an EngineError. */
+function bodyOf<T>({ data, error, response }: Answer<T>): T {
   if (error !== undefined || data === undefined)
     throw new EngineError(response.status, (error ?? {}) as EngineError['problem']);
   return data;
 }
 
-async function maybe<T>(
-  call: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T | undefined> {
+const must = async <T>(call: Promise<Answer<T>>): Promise<T> => bodyOf(await call);
+
+/** As must, but a 404 is undefined: the thing asked for does not exist (or is not the key's to see). */
+async function maybe<T>(call: Promise<Answer<T>>): Promise<T | undefined> {
   const answer = await call;
-  if (answer.response.status === 404) return undefined;
-  return must(Promise.resolve(answer));
+  return answer.response.status === 404 ? undefined : bodyOf(answer);
 }
 
 /** A typed client of the engine's HTTP API; its types are generated from the served OpenAPI document. */
@@ -132,8 +134,7 @@ export function createEngineClient(options: ClientOptions) {
       const total: PostEventsResult = { accepted: 0, duplicates: 0, results: [] };
       for (let i = 0; i < list.length; i += MAX_BATCH) {
         const batch = list.slice(i, i + MAX_BATCH);
-        const { data, error, response } = await api.POST('/v1/events', { body: { events: batch } });
-        if (!data) throw new EngineError(response.status, (error ?? {}) as EngineError['problem']);
+        const data = await must(api.POST('/v1/events', { body: { events: batch } }));
         total.accepted += data.accepted;
         total.duplicates += data.duplicates;
         total.results.push(...data.results);

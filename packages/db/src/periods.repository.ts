@@ -58,12 +58,15 @@ export async function markClosing(db: Db, period: string): Promise<'closing' | '
   return row.status === 'closed' ? 'closed' : 'closing';
 }
 
-export async function markClosed(trx: Trx, period: string, closedBy: string | null): Promise<void> {
-  await trx
+/** Locks a period; returns when. */
+export async function markClosed(trx: Trx, period: string, closedBy: string | null): Promise<Date> {
+  const { closed_at } = await trx
     .updateTable('periods')
     .set({ status: 'closed', closed_at: sql<Date>`now()`, closed_by: closedBy })
     .where('period', '=', period)
-    .execute();
+    .returning('closed_at')
+    .executeTakeFirstOrThrow();
+  return closed_at!;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { putPolicyVersion } from '@engine/db';
 import { fuling2012Policy } from '@engine/domain';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -183,15 +184,7 @@ describe('faults', () => {
       effectiveFrom: '2020-01-01',
     };
     pack.complaints.slaTypes.ordinary = { firstResponse: { hours: 4 }, resolution: { workingDays: 40 } };
-    await engine.runtime.db
-      .insertInto('policy_versions')
-      .values({
-        version: pack.version,
-        family: pack.family,
-        effective_from: pack.effectiveFrom,
-        body: JSON.stringify(pack),
-      })
-      .execute();
+    expect(await putPolicyVersion(engine.runtime.db, pack)).toBe('created');
     await engine.runtime.reloadPolicies();
     const p = uid('Y');
     expect((await engine.post(complaint(p, 1, new Date('2026-11-20T01:00:00Z')))).status).toBe(202);

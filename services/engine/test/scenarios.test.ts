@@ -1,3 +1,4 @@
+import { putPolicyVersion } from '@engine/db';
 import { fuling2012Policy } from '@engine/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, lines, net, startTestEngine, type TestEngine, uid } from './support.ts';
@@ -210,17 +211,8 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
       version: `fuling-2025-02-${uid('v')}`,
       effectiveFrom: '2025-02-01',
     };
-    await engine.runtime.db
-      .insertInto('policy_versions')
-      .values(
-        [progressive, back].map((pack) => ({
-          version: pack.version,
-          family: pack.family,
-          effective_from: pack.effectiveFrom,
-          body: JSON.stringify(pack),
-        })),
-      )
-      .execute();
+    for (const pack of [progressive, back])
+      expect(await putPolicyVersion(engine.runtime.db, pack)).toBe('created');
     await engine.runtime.reloadPolicies();
     const p = uid('S9');
     const department = `D-${p}`;

@@ -77,11 +77,9 @@ export async function closePeriod(
     const row = await findPeriod(trx, period);
     if (row?.status === 'closed') return already(row);
     entriesPosted += await postCallbackRate(trx, period, await closedPeriods(trx));
-    await markClosed(trx, period, closedBy);
-    const closed = await findPeriod(trx, period);
     return {
       period,
-      closedAt: closed!.closed_at!,
+      closedAt: await markClosed(trx, period, closedBy),
       alreadyClosed: false,
       faultsAssessed: faults.length,
       entriesPosted,

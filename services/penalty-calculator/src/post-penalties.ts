@@ -24,6 +24,7 @@ export async function postPenalties(db: Db, kind: string, id: string): Promise<n
     const subject = await findSubject(trx, kind, id);
     if (!subject) return 0;
     const desired = subject.desiredEntries as LedgerIntent[];
+    // Read after the lock, in a statement of its own: its snapshot sees a close that committed while we waited.
     const closed = await closedPeriods(trx);
     const entries = reconcile(desired, await postedEntries(trx, kind, id), closed);
     let appended = await appendEntries(trx, entries);
