@@ -1,12 +1,11 @@
 // Ingest throughput and latency through real HTTP on loopback: single posts and batches of 100.
 // Runs the API as its own process against a scratch database (dropped afterwards) and the local
 // Redis (its own queue prefix, removed afterwards). Run: ./scripts/bench.sh ingest
-import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '@engine/db';
 import { createQueue } from '@engine/queue';
 import autocannon from 'autocannon';
-import { scratchDatabase, waitForApi } from './lib/bench-support.ts';
+import { scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -16,16 +15,7 @@ const prefix = `engine-bench-${process.pid}`;
 const { db, databaseUrl, drop } = await scratchDatabase('ingest');
 const { key } = await createApiKey(db, { name: 'bench', role: 'ingest' });
 
-const api = spawn(process.execPath, ['services/api/src/main.ts'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: prefix,
-    PORT: String(PORT),
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const api = spawnEngine({ role: 'api', databaseUrl, queuePrefix: prefix, port: PORT });
 await waitForApi(PORT);
 
 let counter = 0;

@@ -6,13 +6,13 @@
 //     lag = when the breach was recorded minus the deadline;
 //  3. memory of Redis and of each process at that size.
 // Run: ./scripts/bench.sh pipeline   (RUNNING=20000 for a shorter run)
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '@engine/db';
 import { Producer } from '@engine/queue';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { rssMiB, scratchDatabase, waitForApi } from './lib/bench-support.ts';
+import { rssMiB, scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 
 const THROUGHPUT = Number(process.env.THROUGHPUT ?? 20_000);
 const RUNNING = Number(process.env.RUNNING ?? 100_000);
@@ -27,20 +27,7 @@ const { key } = await createApiKey(db, { name: 'bench', role: 'ingest' });
 const roles = ['api', 'classifier', 'penalty-calculator', 'sla-timer'];
 const processes = new Map<string, ChildProcess>();
 for (const role of roles) {
-  processes.set(
-    role,
-    spawn(process.execPath, ['services/engine/src/main.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        QUEUE_PREFIX: prefix,
-        PORT: String(PORT),
-        LOG_LEVEL: 'warn',
-        ENGINE_ROLES: role,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
+  processes.set(role, spawnEngine({ role, databaseUrl, queuePrefix: prefix, port: PORT }));
 }
 await waitForApi(PORT);
 

@@ -3,12 +3,11 @@
 // real HTTP on loopback (autocannon) the ledger page, ledger summary, clocks list and SLA summary,
 // and the CSV export of the whole month (seconds, and the API process's peak memory while it streams).
 // Run: ./scripts/bench.sh read
-import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '@engine/db';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { rssMiB, scratchDatabase, waitForApi } from './lib/bench-support.ts';
+import { rssMiB, scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
@@ -86,15 +85,11 @@ console.error(`seeded ${ENTRIES.toLocaleString('en-US')} ledger entries in ${Dat
 const finance = (await createApiKey(db, { name: 'bench finance', role: 'finance' })).key;
 const manager = (await createApiKey(db, { name: 'bench manager', role: 'manager' })).key;
 
-const api = spawn(process.execPath, ['services/api/src/main.ts'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: `engine-bench-read-${process.pid}`,
-    PORT: String(PORT),
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
+const api = spawnEngine({
+  role: 'api',
+  databaseUrl,
+  queuePrefix: `engine-bench-read-${process.pid}`,
+  port: PORT,
 });
 await waitForApi(PORT);
 const apiRss = () => Math.round(rssMiB(api.pid!));

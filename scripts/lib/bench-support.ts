@@ -1,4 +1,5 @@
 // What the benchmarks share: a scratch database of their own, waiting for the API, and a process's memory.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
   createDb,
@@ -27,6 +28,27 @@ export async function scratchDatabase(
       await dropDatabase(databaseUrl);
     },
   };
+}
+
+/** An engine process running the given role(s) (comma list, as ENGINE_ROLES) on the benchmark's database and queue prefix. */
+export function spawnEngine(options: {
+  role: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  port: number;
+}): ChildProcess {
+  return spawn(process.execPath, ['services/engine/src/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      QUEUE_PREFIX: options.queuePrefix,
+      PORT: String(options.port),
+      LOG_LEVEL: 'warn',
+      ENGINE_ROLES: options.role,
+    },
+    // Its log lines (warnings and worse) to our stderr, so stdout keeps only the figures.
+    stdio: ['ignore', process.stderr, 'inherit'],
+  });
 }
 
 /** Waits until the API on the port answers /healthz (30 s at most). */
