@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@engine/config';
 import { createDb } from '@engine/db';
+import { formatInstant } from '@engine/domain';
 
 const config = loadConfig();
 const base = `http://127.0.0.1:${config.PORT}`;
@@ -86,7 +87,7 @@ const clocks = await db
 console.log('\n[demo] clocks');
 for (const c of clocks) {
   console.log(
-    `  ${c.subject_id.slice(run.length + 1).padEnd(8)} ${c.name.padEnd(18)} ${c.state.padEnd(9)} deadline ${c.deadline.toISOString()}`,
+    `  ${c.subject_id.slice(run.length + 1).padEnd(8)} ${c.name.padEnd(18)} ${c.state.padEnd(9)} deadline ${formatInstant(c.deadline.getTime(), 'Asia/Shanghai')}`,
   );
 }
 const ledger = await db
