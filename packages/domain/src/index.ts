@@ -1,13 +1,31 @@
 // The rules core: pure functions of a policy pack, events and the instant of evaluation.
 
-export { builtinCalendars } from './calendar/builtin.ts';
-export type { CalendarData } from './calendar/calendar-data.ts';
+export { builtinCalendarData, builtinCalendars } from './calendar/builtin.ts';
+export {
+  type CalendarData,
+  type CalendarYear,
+  calendarDataSchema,
+  calendarYearSchema,
+} from './calendar/calendar-data.ts';
+export { STATUTORY_YEARS, statutoryHolidays } from './calendar/statutory-holidays.ts';
 export {
   CalendarCoverageError,
   loadCalendar,
-  type WorkingCalendar,
+  type MissingYear,
+  WorkingCalendar,
   type WorkingDayMode,
+  yearProblems,
 } from './calendar/working-calendar.ts';
+export {
+  calendarYearOf,
+  type HolidayEntry,
+  holidayEntryOf,
+  PROVISIONAL_SOURCE,
+  provisionalArrangement,
+  provisionalYearsToShow,
+  type YearArrangementInput,
+  yearArrangementInputSchema,
+} from './calendar/year-arrangement.ts';
 export { assessmentOf, enterpriseClass, type Responsibility } from './classification/assessment.ts';
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
 export { isRepeatWithinWindow, type UpgradeReason } from './classification/upgrade.ts';
@@ -47,7 +65,7 @@ export {
   policyInForce,
   timeZoneOf,
 } from './policy/policy.ts';
-export { type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
+export { calendarSettingOf, type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
 export {
   type ComplaintContext,

@@ -8,7 +8,8 @@ const dateOrRange = z
     'expected a date YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD',
   );
 
-const calendarYear = z.strictObject({
+/** One year's official arrangement (a State Council notice). */
+export const calendarYearSchema = z.strictObject({
   source: z.string().min(1),
   holidays: z.array(dateOrRange),
   makeupWorkdays: z.array(isoDate),
@@ -21,7 +22,9 @@ export const calendarDataSchema = z.strictObject({
   timeZone: z.string().min(1),
   /** ISO weekdays (1 = Monday ... 7 = Sunday) that are off unless made up. */
   weekend: z.array(z.number().int().min(1).max(7)),
-  years: z.record(z.string().regex(/^\d{4}$/, 'expected a year YYYY'), calendarYear),
+  years: z.record(z.string().regex(/^\d{4}$/, 'expected a year YYYY'), calendarYearSchema),
 });
 
 export type CalendarData = z.infer<typeof calendarDataSchema>;
+
+export type CalendarYear = z.infer<typeof calendarYearSchema>;

@@ -1,7 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
 import { type DataProblem, PolicyDataError, parseData } from '../data-errors.ts';
 import { DAY_MS, type Instant } from '../time.ts';
-import { type CalendarData, calendarDataSchema } from './calendar-data.ts';
+import { type CalendarData, type CalendarYear, calendarDataSchema } from './calendar-data.ts';
+import { STATUTORY_YEARS, statutoryHolidays } from './statutory-holidays.ts';
 import { ZoneOffsets } from './zone-offsets.ts';
 
 /** Thrown when a computation needs a day of a year the calendar has no data for: never guess Monday-Friday. */
@@ -19,6 +20,12 @@ export class CalendarCoverageError extends Error {
 
 /** RULES.md 3: how "N working days" is counted. */
 export type WorkingDayMode = 'elapsed' | 'endOfDay';
+
+/**
+ * A pack's choice for a year with no official data: `provisional` counts weekends and the statutory
+ * holidays (statutory-holidays.ts) until the official arrangement is stored; `refuse` stops.
+ */
+export type MissingYear = 'provisional' | 'refuse';
 
 const DayStatus = { unknown: 0, working: 1, off: 2 } as const;
 
@@ -56,37 +63,62 @@ interface LocalPosition {
 export class WorkingCalendar {
   readonly id: string;
   readonly timeZone: string;
+  /** The years with official data, ascending. */
   readonly years: readonly number[];
-  readonly #firstDay: number;
-  readonly #status: Uint8Array;
+  readonly missingYear: MissingYear;
+  readonly #days: CalendarDays;
   readonly #offsets: ZoneOffsets;
 
-  constructor(data: CalendarData) {
+  constructor(data: CalendarData, missingYear: MissingYear = 'refuse', days = new CalendarDays(data)) {
     this.id = data.id;
     this.timeZone = data.timeZone;
+    this.missingYear = missingYear;
     this.#offsets = new ZoneOffsets(data.timeZone);
-    this.years = Object.keys(data.years)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const first = this.years[0] ?? 1970;
-    const last = this.years.at(-1) ?? 1969;
-    this.#firstDay = dayNumberOf(first, 1, 1);
-    this.#status = new Uint8Array(Math.max(0, dayNumberOf(last + 1, 1, 1) - this.#firstDay));
-    const weekend = new Set(data.weekend);
-    for (const year of this.years) {
-      const spec = data.years[String(year)]!;
-      const offDays = new Set(spec.holidays.flatMap(expandRange));
-      const makeup = new Set(spec.makeupWorkdays.map(parseIsoDate));
-      for (let day = dayNumberOf(year, 1, 1); day < dayNumberOf(year + 1, 1, 1); day++) {
-        const working = makeup.has(day) || (!offDays.has(day) && !weekend.has(isoWeekday(day)));
-        this.#status[day - this.#firstDay] = working ? DayStatus.working : DayStatus.off;
-      }
-    }
+    this.years = days.officialYears;
+    this.#days = days;
+  }
+
+  /** The same days, with another choice for years without official data (a pack's `calendar.missingYear`). */
+  withMissingYear(missingYear: MissingYear): WorkingCalendar {
+    return missingYear === this.missingYear
+      ? this
+      : new WorkingCalendar(this.#days.data, missingYear, this.#days);
+  }
+
+  /** Whether a year has official data, is counted provisionally, or cannot be counted. */
+  yearStatus(year: number): 'official' | 'provisional' | 'missing' {
+    if (this.#days.isOfficial(year)) return 'official';
+    return this.missingYear === 'provisional' && canProject(year) ? 'provisional' : 'missing';
+  }
+
+  /**
+   * The years without official data that a span of local dates from `from` up to just before `to`
+   * falls in (a deadline at 24:00 did not need the next day): those a deadline was counted on provisionally.
+   */
+  provisionalYearsBetween(from: Instant, to: Instant): number[] {
+    if (this.missingYear !== 'provisional') return [];
+    const first = dateOfDayNumber(this.#local(from).day).year;
+    const last = dateOfDayNumber(this.#local(addMillisOf(to, -1)).day).year;
+    const years: number[] = [];
+    for (let year = first; year <= last; year++) if (!this.#days.isOfficial(year)) years.push(year);
+    return years;
   }
 
   /** Whether a local date ("YYYY-MM-DD") is a working day; throws CalendarCoverageError outside the data. */
   isWorkingDate(isoDate: string): boolean {
     return this.#isWorkingDay(parseIsoDate(isoDate));
+  }
+
+  /**
+   * Whole days from the local date of `at` to the end of the official data that covers it (the
+   * last of the consecutive official years from `at`'s year); 0 when `at`'s year has none.
+   */
+  officialDaysLeft(at: Instant): number {
+    const today = this.#local(at).day;
+    let year = dateOfDayNumber(today).year;
+    if (!this.#days.isOfficial(year)) return 0;
+    while (this.#days.isOfficial(year + 1)) year++;
+    return dayNumberOf(year + 1, 1, 1) - today;
   }
 
   /** Whether the instant falls on a working day, in the calendar's zone. */
@@ -139,11 +171,12 @@ export class WorkingCalendar {
   }
 
   #isWorkingDay(day: number): boolean {
-    const status = this.#status[day - this.#firstDay];
-    if (status === undefined || status === DayStatus.unknown) {
-      throw new CalendarCoverageError(this.id, dateOfDayNumber(day).year);
-    }
-    return status === DayStatus.working;
+    const status = this.#days.official[day - this.#days.firstDay];
+    if (status === DayStatus.working) return true;
+    if (status === DayStatus.off) return false;
+    const { year } = dateOfDayNumber(day);
+    if (this.missingYear === 'refuse' || !canProject(year)) throw new CalendarCoverageError(this.id, year);
+    return this.#days.provisionalYear(year)[day - dayNumberOf(year, 1, 1)] === DayStatus.working;
   }
 
   #nextWorkingDay(from: number): number {
@@ -165,6 +198,72 @@ export class WorkingCalendar {
   }
 }
 
+/** Whether statutory holidays can be projected for a year (the lunar library's verified range). */
+function canProject(year: number): boolean {
+  return year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last;
+}
+
+function addMillisOf(instant: Instant, ms: number): Instant {
+  return DateTime.fromMillis(instant.toMillis() + ms, { zone: 'utc' }) as Instant;
+}
+
+/** The status of each day: official years built once; provisional years projected when first needed, shared by every view. */
+class CalendarDays {
+  readonly data: CalendarData;
+  readonly officialYears: readonly number[];
+  readonly firstDay: number;
+  readonly official: Uint8Array;
+  readonly #weekend: Set<number>;
+  readonly #provisional = new Map<number, Uint8Array>();
+
+  constructor(data: CalendarData) {
+    this.data = data;
+    this.#weekend = new Set(data.weekend);
+    this.officialYears = Object.keys(data.years)
+      .map(Number)
+      .sort((a, b) => a - b);
+    const first = this.officialYears[0] ?? 1970;
+    const last = this.officialYears.at(-1) ?? 1969;
+    this.firstDay = dayNumberOf(first, 1, 1);
+    this.official = new Uint8Array(Math.max(0, dayNumberOf(last + 1, 1, 1) - this.firstDay));
+    for (const year of this.officialYears) {
+      const spec = data.years[String(year)]!;
+      const days = this.#yearDays(
+        year,
+        spec.holidays.flatMap(expandRange),
+        spec.makeupWorkdays.map(parseIsoDate),
+      );
+      this.official.set(days, dayNumberOf(year, 1, 1) - this.firstDay);
+    }
+  }
+
+  isOfficial(year: number): boolean {
+    return this.data.years[String(year)] !== undefined;
+  }
+
+  /** RULES.md 3 with no official data: weekends and the statutory holidays, no make-up days. */
+  provisionalYear(year: number): Uint8Array {
+    let days = this.#provisional.get(year);
+    if (!days) {
+      days = this.#yearDays(year, statutoryHolidays(year).map(parseIsoDate), []);
+      this.#provisional.set(year, days);
+    }
+    return days;
+  }
+
+  #yearDays(year: number, holidays: readonly number[], makeupWorkdays: readonly number[]): Uint8Array {
+    const offDays = new Set(holidays);
+    const makeup = new Set(makeupWorkdays);
+    const start = dayNumberOf(year, 1, 1);
+    const days = new Uint8Array(dayNumberOf(year + 1, 1, 1) - start);
+    for (let day = start; day < start + days.length; day++) {
+      const working = makeup.has(day) || (!offDays.has(day) && !this.#weekend.has(isoWeekday(day)));
+      days[day - start] = working ? DayStatus.working : DayStatus.off;
+    }
+    return days;
+  }
+}
+
 function expandRange(text: string): number[] {
   const [from, to = from] = text.split('/') as [string, string?];
   const days: number[] = [];
@@ -172,43 +271,59 @@ function expandRange(text: string): number[] {
   return days;
 }
 
-/** Validates calendar data (schema, zone, dates inside their year, make-up days that are really off days) and builds it. */
+/** Validates calendar data (schema, zone, each year's dates: see yearProblems) and builds it. */
 export function loadCalendar(data: unknown, source: string): WorkingCalendar {
   const parsed = parseData(calendarDataSchema, data, source);
   const problems: DataProblem[] = [];
   if (!IANAZone.isValidZone(parsed.timeZone)) {
     problems.push({ source, path: 'timeZone', message: `unknown IANA time zone ${parsed.timeZone}` });
   }
-  const weekend = new Set(parsed.weekend);
   for (const [year, spec] of Object.entries(parsed.years)) {
-    spec.holidays.forEach((entry, index) => {
-      for (const part of entry.split('/')) {
-        if (!isRealDateInYear(part, year)) {
-          problems.push({
-            source,
-            path: `years.${year}.holidays[${index}]`,
-            message: `${part} is not a date of ${year}`,
-          });
-        }
-      }
-    });
-    spec.makeupWorkdays.forEach((date, index) => {
-      const path = `years.${year}.makeupWorkdays[${index}]`;
-      if (!isRealDateInYear(date, year))
-        problems.push({ source, path, message: `${date} is not a date of ${year}` });
-      else if (!weekend.has(isoWeekday(parseIsoDate(date)))) {
-        problems.push({
-          source,
-          path,
-          message: `${date} is not a weekend day, so it cannot be a make-up working day`,
-        });
-      }
-    });
+    for (const problem of yearProblems(Number(year), spec, parsed.weekend)) {
+      problems.push({ source, path: `years.${year}.${problem.path}`, message: problem.message });
+    }
   }
   if (problems.length > 0) throw new PolicyDataError(problems);
   return new WorkingCalendar(parsed);
 }
 
-function isRealDateInYear(text: string, year: string): boolean {
-  return text.startsWith(`${year}-`) && DateTime.fromISO(text).isValid;
+/**
+ * One year's arrangement checked as the State Council publishes it: every date real and in its year,
+ * ranges in order, make-up working days on weekend days, and no day both off and working.
+ * Paths are relative to the year (`holidays[2]`, `makeupWorkdays[0]`).
+ */
+export function yearProblems(
+  year: number,
+  spec: CalendarYear,
+  weekend: readonly number[],
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const weekendDays = new Set(weekend);
+  const offDays = new Set<number>();
+  spec.holidays.forEach((entry, index) => {
+    const path = `holidays[${index}]`;
+    const parts = entry.split('/');
+    const wrong = parts.filter((part) => !isRealDateInYear(part, year));
+    for (const part of wrong) problems.push({ path, message: `${part} is not a date of ${year}` });
+    if (wrong.length > 0) return;
+    if (parts.length === 2 && parts[0]! > parts[1]!) {
+      problems.push({ path, message: `the range ${entry} ends before it starts` });
+      return;
+    }
+    for (const day of expandRange(entry)) offDays.add(day);
+  });
+  spec.makeupWorkdays.forEach((date, index) => {
+    const path = `makeupWorkdays[${index}]`;
+    if (!isRealDateInYear(date, year)) problems.push({ path, message: `${date} is not a date of ${year}` });
+    else if (!weekendDays.has(isoWeekday(parseIsoDate(date)))) {
+      problems.push({ path, message: `${date} is not a weekend day, so it cannot be a make-up working day` });
+    } else if (offDays.has(parseIsoDate(date))) {
+      problems.push({ path, message: `${date} is also listed as a holiday; a day is either off or working` });
+    }
+  });
+  return problems;
+}
+
+function isRealDateInYear(text: string, year: number): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && text.startsWith(`${year}-`) && DateTime.fromISO(text).isValid;
 }

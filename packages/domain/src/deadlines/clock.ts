@@ -38,6 +38,8 @@ export interface Clock {
   warnings: readonly ClockWarning[];
   /** From this instant a running clock is at risk (the policy's at-risk fraction). */
   atRiskFrom: Instant;
+  /** Years without official holiday data its working-day deadline was counted on (empty: all official). */
+  provisionalYears: readonly number[];
 }
 
 /** Builds the runs of a clock from its start and the instants it stopped and restarted, in order. */
@@ -105,5 +107,9 @@ export function clockAt(policy: Policy, spec: ClockSpec, at: Instant): Clock {
       at: fractionInstant(policy, spec, fraction),
     })),
     atRiskFrom: fractionInstant(policy, spec, policy.pack.warnings.atRiskFraction),
+    provisionalYears:
+      spec.measure === 'working'
+        ? policy.calendar.provisionalYearsBetween(spec.startedAt, spec.deadline)
+        : [],
   };
 }

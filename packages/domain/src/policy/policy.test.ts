@@ -43,7 +43,7 @@ describe('policy packs are data, validated when loaded', () => {
 
   it('checks across fields: calendar, fractions, class order, quotas', () => {
     const broken = structuredClone(fuling2012);
-    broken.calendar = 'atlantis';
+    broken.calendar = { id: 'atlantis', missingYear: 'provisional' };
     broken.warnings = { fractions: [0.8, 0.5], atRiskFraction: 0.9 };
     broken.complaints.classes.reverse();
     (broken.complaints.quotas as Record<string, unknown>).class9 = broken.complaints.quotas.class4;

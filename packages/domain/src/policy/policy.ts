@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { type DataProblem, PolicyDataError, parseData } from '../data-errors.ts';
 import type { Instant } from '../time.ts';
-import { type PolicyPack, policyPackSchema } from './schema.ts';
+import { calendarSettingOf, type PolicyPack, policyPackSchema } from './schema.ts';
 
 /** A validated policy pack with the calendar it refers to: everything a rule needs to decide. */
 export interface Policy {
@@ -24,9 +24,10 @@ export function loadPolicyPack(
   const pack = parseData(policyPackSchema, data, source);
   const problems = crossFieldProblems(pack, calendars).map((p) => ({ source, ...p }));
   if (problems.length > 0) throw new PolicyDataError(problems);
+  const setting = calendarSettingOf(pack);
   return {
     pack,
-    calendar: calendars.get(pack.calendar)!,
+    calendar: calendars.get(setting.id)!.withMissingYear(setting.missingYear),
     effectiveAt: DateTime.fromISO(pack.effectiveFrom, { zone: pack.timeZone }).toUTC() as Instant,
   };
 }
@@ -39,9 +40,10 @@ function crossFieldProblems(
   const problem = (path: string, message: string) => problems.push({ path, message });
 
   if (!IANAZone.isValidZone(pack.timeZone)) problem('timeZone', `unknown IANA time zone ${pack.timeZone}`);
-  const calendar = calendars.get(pack.calendar);
+  const calendarId = calendarSettingOf(pack).id;
+  const calendar = calendars.get(calendarId);
   if (!calendar)
-    problem('calendar', `unknown calendar ${pack.calendar}; known: ${[...calendars.keys()].join(', ')}`);
+    problem('calendar', `unknown calendar ${calendarId}; known: ${[...calendars.keys()].join(', ')}`);
   else if (calendar.timeZone !== pack.timeZone) {
     problem(
       'calendar',

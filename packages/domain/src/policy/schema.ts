@@ -35,7 +35,14 @@ export const policyPackSchema = z.strictObject({
   title: z.string().min(1),
   source: z.string().optional(),
   timeZone: z.string().min(1),
-  calendar: z.string().min(1),
+  /**
+   * The working-day calendar by id, or with the choice for a year it has no official data for
+   * (`missingYear`, default `provisional`: weekends and statutory holidays; `refuse`: stop and wait).
+   */
+  calendar: z.union([
+    z.string().min(1),
+    z.strictObject({ id: z.string().min(1), missingYear: z.enum(['provisional', 'refuse']).optional() }),
+  ]),
   workingDayMode: z.enum(['elapsed', 'endOfDay']),
   warnings: z.strictObject({ fractions: z.array(fraction), atRiskFraction: fraction }),
   repeatWindowDays: z.number().int().positive(),
@@ -119,3 +126,12 @@ export const policyPackSchema = z.strictObject({
 export type PolicyPack = z.infer<typeof policyPackSchema>;
 export type SlaTypeId = keyof PolicyPack['complaints']['slaTypes'];
 export type QuotaRule = z.infer<typeof quotaRule>;
+
+/** A pack's calendar setting with its default filled in (a bare id is the short form). */
+export function calendarSettingOf(pack: Pick<PolicyPack, 'calendar'>): {
+  id: string;
+  missingYear: 'provisional' | 'refuse';
+} {
+  if (typeof pack.calendar === 'string') return { id: pack.calendar, missingYear: 'provisional' };
+  return { id: pack.calendar.id, missingYear: pack.calendar.missingYear ?? 'provisional' };
+}

@@ -14,6 +14,8 @@ export interface Signal {
   clock?: ClockName;
   fraction?: number;
   detail?: string;
+  /** A clock's signal: the years its deadline was counted on provisionally (absent when official). */
+  provisionalYears?: readonly number[];
 }
 
 /** An event the rules did not apply, and why. */
@@ -83,6 +85,7 @@ export function signalsOf(
   const atMs = at.toMillis();
   for (const clock of clocks) {
     const stoppedMs = clock.stoppedAt?.toMillis() ?? Number.POSITIVE_INFINITY;
+    const provisional = clock.provisionalYears.length > 0 ? { provisionalYears: clock.provisionalYears } : {};
     for (const warning of clock.warnings) {
       const warnMs = warning.at.toMillis();
       if (warnMs >= stoppedMs && clock.state !== 'running') continue;
@@ -93,11 +96,18 @@ export function signalsOf(
           at: warning.at,
           clock: clock.name,
           fraction: warning.fraction,
+          ...provisional,
         });
       } else if (clock.state === 'running') timers.push(warning.at);
     }
     if (clock.breachedAt) {
-      signals.push({ key: `breach:${clock.name}`, kind: 'breach', at: clock.breachedAt, clock: clock.name });
+      signals.push({
+        key: `breach:${clock.name}`,
+        kind: 'breach',
+        at: clock.breachedAt,
+        clock: clock.name,
+        ...provisional,
+      });
     } else if (clock.state === 'running') timers.push(clock.deadline);
   }
   timers.sort((a, b) => a.toMillis() - b.toMillis());
