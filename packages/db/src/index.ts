@@ -1,4 +1,5 @@
 export * from './api-keys.repository.ts';
+export * from './calendars.repository.ts';
 export { createDb, type Db, dropDatabase, ensureDatabase } from './database.ts';
 export * from './events.repository.ts';
 export * from './ledger.repository.ts';

@@ -5,6 +5,7 @@ import * as pipeline from './migrations/0002_pipeline.ts';
 import * as repeatLookup from './migrations/0003_repeat_lookup.ts';
 import * as readSide from './migrations/0004_read_side.ts';
 import * as ledgerTotals from './migrations/0005_ledger_totals.ts';
+import * as calendars from './migrations/0006_calendars.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_repeat_lookup': repeatLookup,
   '0004_read_side': readSide,
   '0005_ledger_totals': ledgerTotals,
+  '0006_calendars': calendars,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,15 +1,11 @@
-import {
-  builtinCalendars,
-  builtinPolicies,
-  loadPolicyPack,
-  type Policy,
-  type PolicyPack,
-} from '@engine/domain';
+import { builtinPolicies, loadPolicyPack, type Policy, type PolicyPack } from '@engine/domain';
 import { sql } from 'kysely';
+import { calendarFingerprint, loadStoredCalendars, seedBuiltinCalendars } from './calendars.repository.ts';
 import type { Db } from './database.ts';
 
-/** Stores the packs shipped with the engine, once; a stored version is never overwritten. */
+/** Stores the packs shipped with the engine (and first the calendars they count on), once; a stored version is never overwritten. */
 export async function seedBuiltinPolicies(db: Db): Promise<void> {
+  await seedBuiltinCalendars(db);
   await db
     .insertInto('policy_versions')
     .values(
@@ -27,6 +23,8 @@ export async function seedBuiltinPolicies(db: Db): Promise<void> {
 /** The stored versions, validated again as they are loaded, with the revision of each body. */
 export interface LoadedPolicies {
   policies: Policy[];
+  /** The calendarFingerprint they were loaded at. */
+  calendarFingerprint: string;
   revisions: Map<string, number>;
   /** Versions a subject had used when loaded: they can no longer change. */
   used: Set<string>;
@@ -35,27 +33,32 @@ export interface LoadedPolicies {
 }
 
 export async function loadPolicies(db: Db): Promise<LoadedPolicies> {
+  // Read before what it guards, so a year stored meanwhile is noticed at the next look.
+  const calendarsSeen = await calendarFingerprint(db);
+  const calendars = await loadStoredCalendars(db);
   const rows = await db
     .selectFrom('policy_versions')
     .select(['version', 'body', 'revision', 'first_used_at'])
     .orderBy('effective_from')
     .execute();
   return {
-    policies: rows.map((row) => loadPolicyPack(row.body, `policy_versions/${row.version}`, builtinCalendars)),
+    policies: rows.map((row) => loadPolicyPack(row.body, `policy_versions/${row.version}`, calendars)),
+    calendarFingerprint: calendarsSeen,
     revisions: new Map(rows.map((row) => [row.version, row.revision])),
     used: new Set(rows.filter((row) => row.first_used_at !== null).map((row) => row.version)),
     // From the rows themselves (as policyFingerprint computes it), so a change committed while
     // they were read is noticed at the next look.
-    fingerprint: `${rows.length}:${rows.reduce((sum, row) => sum + row.revision, 0)}`,
+    fingerprint: `${rows.length}:${rows.reduce((sum, row) => sum + row.revision, 0)}:${calendarsSeen}`,
   };
 }
 
+/** Changes whenever a version is stored or replaced, or a calendar year is stored. */
 export async function policyFingerprint(db: Db): Promise<string> {
   const { fingerprint } = await db
     .selectFrom('policy_versions')
     .select(sql<string>`count(*) || ':' || coalesce(sum(revision), 0)`.as('fingerprint'))
     .executeTakeFirstOrThrow();
-  return fingerprint;
+  return `${fingerprint}:${await calendarFingerprint(db)}`;
 }
 
 /** A date, as its text: a JS Date would shift it by the process's zone. */

@@ -75,6 +75,8 @@ export interface SubjectsTable {
   /** Complaints only: what the SLA summary groups by. */
   assessment: string | null;
   upgraded: boolean | null;
+  /** Calendar years the subject's deadlines need data for: used provisionally, or waited for. */
+  calendar_needs: ColumnType<number[], number[] | undefined, number[]>;
 }
 
 export interface ClocksTable {
@@ -88,7 +90,29 @@ export interface ClocksTable {
   state: 'running' | 'met' | 'breached' | 'cancelled';
   breached_at: Timestamp | null;
   at_risk_from: Timestamp;
+  provisional_years: ColumnType<number[], number[] | undefined, number[]>;
   updated_at: DefaultedTimestamp;
+}
+
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  weekend: ColumnType<number[], number[], number[]>;
+  created_at: DefaultedTimestamp;
+}
+
+/** Append-only: a year is replaced by storing its next revision. */
+export interface CalendarYearsTable {
+  calendar_id: string;
+  year: number;
+  revision: number;
+  /** Dates and "from/to" ranges, as in the shipped file. */
+  holidays: ColumnType<string[], string, never>;
+  workdays: ColumnType<string[], string, never>;
+  source: string;
+  stored_by: string;
+  stored_at: DefaultedTimestamp;
 }
 
 export interface PeriodsTable {
@@ -196,6 +220,8 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   subjects: SubjectsTable;
   clocks: ClocksTable;
+  calendars: CalendarsTable;
+  calendar_years: CalendarYearsTable;
   periods: PeriodsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_totals: LedgerTotalsTable;

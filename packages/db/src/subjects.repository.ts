@@ -136,6 +136,8 @@ export interface ClockRow {
   state: 'running' | 'met' | 'breached' | 'cancelled';
   breachedAt: Date | null;
   atRiskFrom: Date;
+  /** Years without official calendar data its deadline was counted on. */
+  provisionalYears: number[];
 }
 
 export interface SubjectEvaluationRow {
@@ -155,6 +157,8 @@ export interface SubjectEvaluationRow {
   assessment: string | null;
   upgraded: boolean | null;
   clocks: readonly ClockRow[];
+  /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
+  calendarNeeds: number[];
 }
 
 /** Stores a subject's evaluation and its clocks; returns the new state version. */
@@ -172,6 +176,7 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     quota_period: row.quotaPeriod,
     assessment: row.assessment,
     upgraded: row.upgraded,
+    calendar_needs: row.calendarNeeds,
     updated_at: sql<Date>`now()`,
   };
   const { state_version } = await trx
@@ -199,6 +204,7 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
           state: clock.state,
           breached_at: clock.breachedAt,
           at_risk_from: clock.atRiskFrom,
+          provisional_years: clock.provisionalYears,
         })),
       )
       .onConflict((oc) =>
@@ -210,6 +216,7 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
           state: eb.ref('excluded.state'),
           breached_at: eb.ref('excluded.breached_at'),
           at_risk_from: eb.ref('excluded.at_risk_from'),
+          provisional_years: eb.ref('excluded.provisional_years'),
           updated_at: sql<Date>`now()`,
         })),
       )

@@ -32,6 +32,7 @@ describe('the timer reconciler reads every subject with a timer, page by page', 
           assessment: null,
           upgraded: null,
           clocks: [],
+          calendarNeeds: [],
         });
       }
     });

@@ -19,6 +19,8 @@ export interface Runtime {
   log: Logger;
   db: Db;
   policies: () => readonly Policy[];
+  /** The calendar fingerprint the policies' stored calendars were loaded at. */
+  calendarFingerprint: () => string;
   /** The stored revision of a loaded version (a version may be replaced until first used). */
   policyRevision: (version: string) => number | undefined;
   /** Whether a version was already used when loaded, so the loaded body is final. */
@@ -51,6 +53,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
     log,
     db,
     policies: () => loaded.policies,
+    calendarFingerprint: () => loaded.calendarFingerprint,
     policyRevision: (version) => loaded.revisions.get(version),
     policySettled: (version) => loaded.used.has(version),
     reloadPolicies,

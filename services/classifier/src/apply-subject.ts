@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
+  assertCalendarsCurrent,
+  awaitCalendarYear,
   type ClockRow,
   type Db,
   findSubject,
@@ -10,6 +12,7 @@ import {
   recordSignals,
   repeatsOf,
   requestEvaluation,
+  StaleCalendarError,
   StalePolicyError,
   saveEvaluation,
   scheduleCheck,
@@ -45,6 +48,8 @@ export interface ClassifierDeps {
   reloadPolicies: () => Promise<void>;
   /** Reloads them if another process stored or replaced one (cheap; looks every few seconds). */
   refreshPolicies: () => Promise<void>;
+  /** The calendar fingerprint the loaded policies' calendars were read at. */
+  calendarFingerprint: () => string;
 }
 
 /** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
@@ -71,7 +76,13 @@ function toClockRow(clock: Clock): ClockRow {
     state: clock.state,
     breachedAt: clock.breachedAt?.toJSDate() ?? null,
     atRiskFrom: clock.atRiskFrom.toJSDate(),
+    provisionalYears: [...clock.provisionalYears],
   };
+}
+
+/** The years without official calendar data the subject's deadlines were counted on. */
+function provisionalYearsOf(clocks: readonly Clock[]): number[] {
+  return [...new Set(clocks.flatMap((clock) => clock.provisionalYears))].sort((a, b) => a - b);
 }
 
 /** A subject's stored events as the domain takes them, in occurredAt order. */
@@ -167,6 +178,10 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       );
       const { evaluation } = result;
       const state = evaluation.state!;
+      const clocks = (state.clocks ?? []) as Clock[];
+      const calendarNeeds = provisionalYearsOf(clocks);
+      // Counted on a year without official data: make sure it was not stored meanwhile.
+      if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.calendarFingerprint());
       const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
       const quotaNow = result.quota?.finite ? result.quota : null;
       const version = await saveEvaluation(trx, {
@@ -183,7 +198,8 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
         quotaAssessment: result.quota?.assessment ?? null,
         quotaPeriod: result.quota?.period ?? null,
         ...summaryColumns(kind, state),
-        clocks: ((state.clocks ?? []) as Clock[]).map(toClockRow),
+        clocks: clocks.map(toClockRow),
+        calendarNeeds,
       });
       await markEvents(trx, kind, id, {
         seen,
@@ -203,6 +219,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
             clock: signal.clock ?? null,
             fraction: signal.fraction ?? null,
             detail: signal.detail ?? null,
+            ...(signal.provisionalYears ? { provisionalYears: signal.provisionalYears } : {}),
           },
         })),
       );
@@ -248,7 +265,7 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
     });
   } catch (error) {
     // Replaced since this process loaded it: load it again; the job's retry judges by the stored body.
-    if (error instanceof StalePolicyError) await deps.reloadPolicies();
+    if (error instanceof StalePolicyError || error instanceof StaleCalendarError) await deps.reloadPolicies();
     if (error instanceof CalendarCoverageError) return await awaitCalendar(deps, kind, id, error);
     if (!(error instanceof EvaluationError) && !(error instanceof NoPolicyInForceError)) throw error;
     // An event the policy cannot apply fails, with why; the subject's other events are kept.
@@ -270,9 +287,10 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
 const CALENDAR_RETRY_MS = 3_600_000;
 
 /**
- * A deadline needs a year the calendar has no holidays for (RULES.md 3: never guess). The
- * subject's events fail with the reason, and it is looked at again hourly: once the year's data
- * is added, it is applied (and its events marked applied) with no one re-posting anything.
+ * A deadline needs a year the calendar has no holidays for, and the pack says `missingYear:
+ * refuse` (RULES.md 3: never guess). The subject's events fail with the reason, and the subject
+ * records the year it waits for: storing that year makes it due at once (and it is looked at again
+ * hourly besides), so it is applied with no one re-posting anything.
  */
 async function awaitCalendar(
   deps: ClassifierDeps,
@@ -283,6 +301,11 @@ async function awaitCalendar(
   const retryAt = new Date(deps.now().getTime() + CALENDAR_RETRY_MS);
   await deps.db.transaction().execute(async (trx) => {
     await lockSubject(trx, kind, id);
+    // Stored since this process loaded its calendars: the retry evaluates with it.
+    await assertCalendarsCurrent(trx, deps.calendarFingerprint()).catch(async (stale) => {
+      await deps.reloadPolicies();
+      throw stale;
+    });
     const stored = await subjectEvents(trx, kind, id);
     await markEvents(trx, kind, id, {
       seen: stored.map((e) => e.id),
@@ -290,6 +313,7 @@ async function awaitCalendar(
       failed: stored.map((e) => ({ eventId: e.id, reason: error.message })),
     });
     await scheduleCheck(trx, kind, id, retryAt);
+    await awaitCalendarYear(trx, kind, id, error.year);
   });
   return { ...none, timer: { kind, id, at: retryAt } };
 }

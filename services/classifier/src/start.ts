@@ -28,6 +28,7 @@ export function startClassifier(runtime: Runtime): Stop {
     policySettled: runtime.policySettled,
     reloadPolicies: runtime.reloadPolicies,
     refreshPolicies: runtime.refreshPolicies,
+    calendarFingerprint: runtime.calendarFingerprint,
   };
   const options = {
     redisUrl: runtime.config.REDIS_URL,

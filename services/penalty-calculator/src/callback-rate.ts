@@ -2,11 +2,12 @@ import {
   appendEntries,
   callbacksOfRatePeriod,
   findPolicyVersion,
+  loadStoredCalendars,
   lockPeriodScope,
   postedPeriodEntries,
   type Trx,
 } from '@engine/db';
-import { builtinCalendars, callbackRateShortfalls, loadPolicyPack, reconcile } from '@engine/domain';
+import { callbackRateShortfalls, loadPolicyPack, reconcile } from '@engine/domain';
 
 /**
  * RULES.md 6: the callback-rate shortfall of a period, for every department and kind, reconciled
@@ -28,7 +29,7 @@ export async function postCallbackRate(
   const stored = version ? await findPolicyVersion(trx, version) : undefined;
   const desired = stored
     ? callbackRateShortfalls(
-        loadPolicyPack(stored.body, `policy_versions/${version}`, builtinCalendars),
+        loadPolicyPack(stored.body, `policy_versions/${version}`, await loadStoredCalendars(trx)),
         period,
         callbacks,
       )

@@ -1,0 +1,221 @@
+import { builtinCalendarData, type CalendarData, loadCalendar, type WorkingCalendar } from '@engine/domain';
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import type { Trx } from './subjects.repository.ts';
+
+/** Who stored the years that come from the calendar files shipped with the engine. */
+export const SHIPPED = 'shipped file';
+
+/**
+ * Stores the shipped calendars at first start: a calendar the database lacks, and each shipped
+ * year it has no revision of. A year stored at run time is never overwritten by the file.
+ */
+export async function seedBuiltinCalendars(db: Db | Trx): Promise<void> {
+  for (const { data } of builtinCalendarData) {
+    await db
+      .insertInto('calendars')
+      .values({ id: data.id, name: data.name, time_zone: data.timeZone, weekend: [...data.weekend] })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const years = Object.entries(data.years).map(([year, spec]) => ({
+      calendar_id: data.id,
+      year: Number(year),
+      revision: 1,
+      holidays: JSON.stringify(spec.holidays),
+      workdays: JSON.stringify(spec.makeupWorkdays),
+      source: spec.source,
+      stored_by: SHIPPED,
+    }));
+    if (years.length === 0) continue;
+    // A year with any revision stays as it is: the shipped file only fills what is missing.
+    await db
+      .insertInto('calendar_years')
+      .values(years)
+      .onConflict((oc) => oc.columns(['calendar_id', 'year', 'revision']).doNothing())
+      .execute();
+  }
+}
+
+export interface StoredCalendarYear {
+  calendarId: string;
+  year: number;
+  revision: number;
+  holidays: string[];
+  workdays: string[];
+  source: string;
+  storedBy: string;
+  storedAt: Date;
+}
+
+export interface StoredCalendar {
+  id: string;
+  name: string;
+  timeZone: string;
+  weekend: number[];
+  /** Every revision of every year, by year then revision: the newest of a year is the one in force. */
+  years: StoredCalendarYear[];
+}
+
+export async function storedCalendars(db: Db | Trx, calendarId?: string): Promise<StoredCalendar[]> {
+  let calendars = db.selectFrom('calendars').select(['id', 'name', 'time_zone', 'weekend']).orderBy('id');
+  let years = db
+    .selectFrom('calendar_years')
+    .selectAll()
+    .orderBy('calendar_id')
+    .orderBy('year')
+    .orderBy('revision');
+  if (calendarId !== undefined) {
+    calendars = calendars.where('id', '=', calendarId);
+    years = years.where('calendar_id', '=', calendarId);
+  }
+  const [calendarRows, yearRows] = await Promise.all([calendars.execute(), years.execute()]);
+  return calendarRows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    timeZone: c.time_zone,
+    weekend: c.weekend,
+    years: yearRows
+      .filter((y) => y.calendar_id === c.id)
+      .map((y) => ({
+        calendarId: y.calendar_id,
+        year: y.year,
+        revision: y.revision,
+        holidays: y.holidays,
+        workdays: y.workdays,
+        source: y.source,
+        storedBy: y.stored_by,
+        storedAt: y.stored_at,
+      })),
+  }));
+}
+
+/** A stored calendar as the rules core takes it: each year's newest revision. */
+export function calendarDataOf(calendar: StoredCalendar): CalendarData {
+  const years: CalendarData['years'] = {};
+  for (const y of calendar.years) {
+    years[String(y.year)] = { source: y.source, holidays: y.holidays, makeupWorkdays: y.workdays };
+  }
+  return {
+    id: calendar.id,
+    name: calendar.name,
+    timeZone: calendar.timeZone,
+    weekend: calendar.weekend,
+    years,
+  };
+}
+
+/** The stored calendars, validated as they are loaded, by id. */
+export async function loadStoredCalendars(db: Db | Trx): Promise<Map<string, WorkingCalendar>> {
+  return new Map(
+    (await storedCalendars(db)).map((c) => [c.id, loadCalendar(calendarDataOf(c), `calendars/${c.id}`)]),
+  );
+}
+
+/** Changes whenever a year is stored (the table is append-only): a cheap way for a process to notice. */
+export async function calendarFingerprint(db: Db | Trx): Promise<string> {
+  const { count } = await db
+    .selectFrom('calendar_years')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return String(count);
+}
+
+/**
+ * Storing a year and evaluating with a calendar that lacks it must not interleave: a year is stored
+ * under the exclusive lock, and an evaluation that counted on a provisional or missing year checks
+ * the calendar under the shared one before it commits. Either the evaluation sees the new year, or
+ * the store sees the subject's recorded need and asks for it again.
+ */
+export async function lockCalendars(trx: Trx, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = sql`hashtextextended('calendars', 0)`;
+  if (mode === 'shared') await sql`SELECT pg_advisory_xact_lock_shared(${key})`.execute(trx);
+  else await sql`SELECT pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/** A year was stored after this process loaded its calendars: reload and evaluate again. */
+export class StaleCalendarError extends Error {
+  constructor() {
+    super('a calendar year was stored since the calendars were loaded');
+    this.name = 'StaleCalendarError';
+  }
+}
+
+/**
+ * For an evaluation that counted on years without official data: holds the shared lock to its
+ * commit and checks that no year was stored since `loaded` (see lockCalendars).
+ */
+export async function assertCalendarsCurrent(trx: Trx, loaded: string): Promise<void> {
+  await lockCalendars(trx, 'shared');
+  if ((await calendarFingerprint(trx)) !== loaded) throw new StaleCalendarError();
+}
+
+/**
+ * Stores a year's arrangement as its next revision (validated by the caller) and makes every
+ * subject whose deadlines needed that year due now; returns the stored year and those subjects.
+ */
+export async function storeCalendarYear(
+  trx: Trx,
+  year: {
+    calendarId: string;
+    year: number;
+    holidays: string[];
+    workdays: string[];
+    source: string;
+    storedBy: string;
+  },
+): Promise<{ stored: StoredCalendarYear; due: { kind: string; id: string }[] }> {
+  await lockCalendars(trx, 'exclusive');
+  const row = await trx
+    .insertInto('calendar_years')
+    .values({
+      calendar_id: year.calendarId,
+      year: year.year,
+      revision: sql<number>`(SELECT coalesce(max(revision), 0) + 1 FROM calendar_years
+        WHERE calendar_id = ${year.calendarId} AND year = ${year.year})`,
+      holidays: JSON.stringify(year.holidays),
+      workdays: JSON.stringify(year.workdays),
+      source: year.source,
+      stored_by: year.storedBy,
+    })
+    .returning(['revision', 'stored_at'])
+    .executeTakeFirstOrThrow();
+  const due = await trx
+    .updateTable('subjects')
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
+    .where(sql<boolean>`calendar_needs @> ARRAY[${year.year}]::smallint[]`)
+    .where(sql<boolean>`calendar_needs <> '{}'`)
+    .returning(['kind', 'id'])
+    .execute();
+  const { storedBy, calendarId, holidays, workdays, source } = year;
+  return {
+    stored: {
+      calendarId,
+      year: year.year,
+      revision: row.revision,
+      holidays,
+      workdays,
+      source,
+      storedBy,
+      storedAt: row.stored_at,
+    },
+    due,
+  };
+}
+
+/** A subject that cannot be evaluated until a year is stored (a pack that refuses to count without it). */
+export async function awaitCalendarYear(trx: Trx, kind: string, id: string, year: number): Promise<void> {
+  await trx
+    .updateTable('subjects')
+    .set({ calendar_needs: [year] })
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** How many subjects count on each year without official data (the partial index keeps this small). */
+export async function subjectsCountingOn(db: Db): Promise<Map<number, number>> {
+  const { rows } = await sql<{ year: number; subjects: string }>`
+    SELECT year, count(*) AS subjects FROM subjects, unnest(calendar_needs) AS year
+    WHERE calendar_needs <> '{}' GROUP BY year`.execute(db);
+  return new Map(rows.map((r) => [Number(r.year), Number(r.subjects)]));
+}
