@@ -779,7 +779,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Subscribe a URL to signals (warnings, breaches, upgrades, over-level complaints, suspensions)
+         * Subscribe a URL to signals (warnings, breaches, upgrades, over-level complaints, suspensions, a calendar running out of official holiday data)
          * @description Each delivery is a JSON POST signed with X-Engine-Signature: sha256=HMAC-SHA256(secret, body), retried with backoff; a delivery that keeps failing is recorded dead.
          */
         post: {
@@ -796,7 +796,7 @@ export interface paths {
                         url: string;
                         secret: string;
                         /** @default [] */
-                        kinds?: ("warning" | "breach" | "upgrade" | "over_level" | "suspension")[];
+                        kinds?: ("warning" | "breach" | "upgrade" | "over_level" | "suspension" | "calendar.expiring")[];
                     };
                 };
             };
@@ -1024,6 +1024,8 @@ export interface paths {
                                 breachedAt?: string;
                                 remainingSeconds?: number;
                                 atRisk?: boolean;
+                                provisional?: boolean;
+                                provisionalYears?: number[];
                             }[];
                             fines: {
                                 id: string;
@@ -1170,6 +1172,8 @@ export interface paths {
                                 breachedAt?: string;
                                 remainingSeconds?: number;
                                 atRisk?: boolean;
+                                provisional?: boolean;
+                                provisionalYears?: number[];
                             }[];
                             fines: {
                                 id: string;
@@ -1316,6 +1320,8 @@ export interface paths {
                                 breachedAt?: string;
                                 remainingSeconds?: number;
                                 atRisk?: boolean;
+                                provisional?: boolean;
+                                provisionalYears?: number[];
                             }[];
                             fines: {
                                 id: string;
@@ -1451,6 +1457,8 @@ export interface paths {
                                 breachedAt?: string;
                                 remainingSeconds?: number;
                                 atRisk?: boolean;
+                                provisional?: boolean;
+                                provisionalYears?: number[];
                             }[];
                             nextCursor: string | null;
                         };
@@ -2841,6 +2849,408 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendars: each year official or provisional, and the days of official data left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                                weekend: number[];
+                                officialThrough: string | null;
+                                officialDaysLeft: number;
+                                years: {
+                                    year: number;
+                                    /** @enum {string} */
+                                    status: "official" | "provisional";
+                                    source: string;
+                                    holidays: (string | {
+                                        from: string;
+                                        to: string;
+                                    })[];
+                                    workdays: string[];
+                                    revision?: number;
+                                    storedBy?: string;
+                                    storedAt?: string;
+                                    subjectsCounting?: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{calendarId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar, with the replaced revisions of its years */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    calendarId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            weekend: number[];
+                            officialThrough: string | null;
+                            officialDaysLeft: number;
+                            years: {
+                                year: number;
+                                /** @enum {string} */
+                                status: "official" | "provisional";
+                                source: string;
+                                holidays: (string | {
+                                    from: string;
+                                    to: string;
+                                })[];
+                                workdays: string[];
+                                revision?: number;
+                                storedBy?: string;
+                                storedAt?: string;
+                                subjectsCounting?: number;
+                            }[];
+                            history: {
+                                year: number;
+                                /** @enum {string} */
+                                status: "official" | "provisional";
+                                source: string;
+                                holidays: (string | {
+                                    from: string;
+                                    to: string;
+                                })[];
+                                workdays: string[];
+                                revision?: number;
+                                storedBy?: string;
+                                storedAt?: string;
+                                subjectsCounting?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{calendarId}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Store a year's official arrangement (holidays and make-up working days)
+         * @description Validated like the shipped calendar file: each date in its year, ranges in order, make-up working days on weekend days, no day both. The year replaces any earlier revision (kept as history). Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    calendarId: string;
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holidays: (string | {
+                            from: string;
+                            to: string;
+                        })[];
+                        /** @default [] */
+                        workdays?: string[];
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @enum {string} */
+                            status: "official" | "provisional";
+                            source: string;
+                            holidays: (string | {
+                                from: string;
+                                to: string;
+                            })[];
+                            workdays: string[];
+                            revision?: number;
+                            storedBy?: string;
+                            storedAt?: string;
+                            subjectsCounting?: number;
+                            reevaluating: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

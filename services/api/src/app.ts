@@ -11,6 +11,7 @@ import { auth } from './plugins/auth.ts';
 import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { calendarRoutes } from './routes/calendars.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
@@ -82,7 +83,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(problemDetails);
   await app.register(auth, { db: deps.db });
-  await app.register(metrics, { db: deps.db });
+  await app.register(metrics, { db: deps.db, now: deps.now });
   await app.register(healthRoutes, deps);
   await app.register(eventRoutes, deps);
   await app.register(adminRoutes, deps);
@@ -91,6 +92,7 @@ export async function buildApp(
   await app.register(summaryRoutes, deps);
   await app.register(referenceRoutes, deps);
   await app.register(policyRoutes, deps);
+  await app.register(calendarRoutes, deps);
   await app.register(periodRoutes, deps);
   return app;
 }

@@ -60,6 +60,10 @@ export const clockSchema = z.object({
   breachedAt: z.string().optional(),
   remainingSeconds: z.number().int().optional(),
   atRisk: z.boolean().optional(),
+  /** The deadline was counted on a year without official holiday data (weekends and statutory holidays only). */
+  provisional: z.boolean().optional(),
+  /** Those years; storing their official arrangement counts the deadline again. */
+  provisionalYears: z.array(z.number().int()).optional(),
 });
 
 export interface ClockRow {
@@ -73,6 +77,7 @@ export interface ClockRow {
   state: 'running' | 'met' | 'breached' | 'cancelled';
   breached_at: Date | null;
   at_risk_from: Date;
+  provisional_years: number[];
 }
 
 /** A clock as API.md shows it; a running clock whose deadline passed since it was stored is shown breached. */
@@ -103,6 +108,9 @@ export function clock(
           remainingSeconds: Math.floor((row.deadline.getTime() - now.getTime()) / 1000),
           atRisk: row.at_risk_from <= now,
         }
+      : {}),
+    ...(row.provisional_years.length > 0
+      ? { provisional: true, provisionalYears: row.provisional_years }
       : {}),
   };
 }

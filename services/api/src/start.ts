@@ -32,6 +32,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
             policySettled: runtime.policySettled,
             reloadPolicies: runtime.reloadPolicies,
             refreshPolicies: runtime.refreshPolicies,
+            calendarFingerprint: runtime.calendarFingerprint,
             timeZone: timeZoneOf(runtime.policies()),
             followUp: (followUps) => enqueueFollowUps(producer, followUps, runtime.now()),
           },

@@ -23,15 +23,29 @@ function endpointsOf(markdown: string): { method: string; path: string }[] {
   return [...new Map(found.map((e) => [`${e.method} ${e.path}`, e])).values()];
 }
 
+/**
+ * Endpoints API.md's second wave added whose issue is still open: listed here with the issue, and
+ * the test fails as soon as one is served while still listed, so the list only shrinks.
+ */
+const notYetServed: Record<string, string> = {
+  'get /v1/events': 'issue 10 (events waiting for their opening event)',
+  'get /v1/people/{personId}': "issue 10 (a person's findings of a year)",
+  'get /v1/findings/{id}': 'issue 10',
+  'get /v1/stream': 'issue 13 (the live board)',
+};
+
 describe('the OpenAPI document agrees with API.md', () => {
   it('has every path and method API.md names', () => {
     const endpoints = endpointsOf(contract);
     expect(endpoints.length).toBeGreaterThanOrEqual(20);
     // GET /docs is the document's own UI, not a path of it (served: the last test).
+    const served = (e: { method: string; path: string }) => doc.paths[e.path]?.[e.method] !== undefined;
     const missing = endpoints.filter(
-      (e) => e.path !== '/docs' && doc.paths[e.path]?.[e.method] === undefined,
+      (e) => e.path !== '/docs' && !served(e) && !(`${e.method} ${e.path}` in notYetServed),
     );
     expect(missing).toEqual([]);
+    const servedButListed = endpoints.filter((e) => served(e) && `${e.method} ${e.path}` in notYetServed);
+    expect(servedButListed).toEqual([]);
   });
 
   it('has every event type of API.md in the schema of POST /v1/events', () => {

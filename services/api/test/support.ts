@@ -33,7 +33,7 @@ export interface TestApi {
 export async function startTestApi(deps: Partial<AppDeps> = {}): Promise<TestApi> {
   const config = testConfig();
   const db = createDb(config.DATABASE_URL, { max: 25 });
-  const { policies } = await loadPolicies(db);
+  let { policies } = await loadPolicies(db);
   let stored = 0;
   const app = await buildApp({
     config,
@@ -45,7 +45,9 @@ export async function startTestApi(deps: Partial<AppDeps> = {}): Promise<TestApi
     },
     now: () => new Date('2026-11-23T12:00:00+08:00'),
     rebuildTimers: async () => 0,
-    reloadPolicies: async () => {},
+    reloadPolicies: async () => {
+      ({ policies } = await loadPolicies(db));
+    },
     requestEvaluations: async () => {},
     closePeriod: async () => {
       throw new Error('this test API runs no period close');

@@ -5,6 +5,9 @@
 //   timers rebuild
 //   replay subject <complaint|fault|callback|finding> <id> [--policy VERSION] [--json]
 //   replay period <YYYY-MM> [--policy VERSION] [--department D] [--json]
+//   calendar show [CALENDAR]
+//   calendar import FILE [--calendar ID] [--year YYYY] [--source TEXT]
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { replay, subjectsOfPeriod } from '@engine/classifier';
 import { loadConfig } from '@engine/config';
@@ -12,6 +15,7 @@ import { createApiKey, createDb, ensureDatabase, migrateToLatest, type Role, rev
 import { isPeriod, timeZoneOf } from '@engine/domain';
 import { bootstrap } from '@engine/runtime';
 import { rebuildTimers } from '@engine/sla-timer';
+import { CommandError, importCalendar, showCalendars } from './calendar-commands.ts';
 import { formatReplay } from './format-replay.ts';
 
 const usage = `usage: engine.sh <command>
@@ -20,25 +24,45 @@ const usage = `usage: engine.sh <command>
   migrate
   timers rebuild
   replay subject <complaint|fault|callback|finding> <id> [--policy VERSION] [--json]
-  replay period <YYYY-MM> [--policy VERSION] [--department D] [--json]`;
+  replay period <YYYY-MM> [--policy VERSION] [--department D] [--json]
+  calendar show [CALENDAR]
+      each year of the working-day calendars, official or provisional, and the days of official data left
+  calendar import FILE [--calendar ID] [--year YYYY] [--source TEXT]
+      store a year's official holidays and make-up working days: FILE is an iCalendar holiday feed
+      (.ics), the shipped calendar form ({"years": {"2027": {...}}}) or one year as the API takes it
+      ({"holidays", "workdays", "source"}, with --year); subjects that counted on it are evaluated again`;
 
 const roles: readonly Role[] = ['ingest', 'manager', 'finance', 'admin'];
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    role: { type: 'string' },
-    name: { type: 'string' },
-    departments: { type: 'string' },
-    policy: { type: 'string' },
-    department: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const [group, action, ...rest] = positionals;
-
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+const { positionals, values } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' },
+        name: { type: 'string' },
+        departments: { type: 'string' },
+        policy: { type: 'string' },
+        department: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        calendar: { type: 'string', default: 'cn-mainland' },
+        year: { type: 'string' },
+        source: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
+  }
+})();
+const [group, action, ...rest] = positionals;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
 }
 
 if (group === 'keys' || group === 'migrate') {
@@ -92,6 +116,29 @@ if (group === 'keys' || group === 'migrate') {
       now: runtime.now(),
     });
     console.log(values.json ? JSON.stringify(result, null, 2) : formatReplay(result));
+  } finally {
+    await runtime.producer.close();
+    await runtime.db.destroy();
+  }
+} else if (group === 'calendar' && (action === 'show' || action === 'import')) {
+  if (action === 'import' && !rest[0]) fail(`calendar import needs a FILE\n${usage}`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year must be a year, YYYY');
+  const runtime = await bootstrap();
+  try {
+    console.log(
+      action === 'show'
+        ? await showCalendars(runtime.db, runtime.now(), rest[0])
+        : await importCalendar(runtime.db, runtime.producer, rest[0]!, {
+            calendarId: values.calendar,
+            ...(values.year ? { year: values.year } : {}),
+            ...(values.source ? { source: values.source } : {}),
+            storedBy: `engine.sh (${userInfo().username})`,
+          }),
+    );
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    process.exitCode = 2;
+    console.error(error.message);
   } finally {
     await runtime.producer.close();
     await runtime.db.destroy();

@@ -173,15 +173,17 @@ describe('faults', () => {
     );
   });
 
-  it('a deadline in a year the calendar has no data for fails the events with the reason and is retried hourly', async () => {
+  it('a pack that refuses a year without calendar data fails the events with the reason and retries hourly', async () => {
     const engine = await startTestEngine({ POLICY_FAMILY: 'long-targets' });
     cleanups.push(engine.stop);
-    // A pack whose resolution target (40 working days) runs from late November 2026 into 2027.
+    // A pack whose resolution target (40 working days) runs from late November 2026 into 2027,
+    // and that refuses to count a year without official holiday data (calendar.missingYear).
     const pack = {
       ...structuredClone(fuling2012Policy.pack),
       family: 'long-targets',
       version: 'long-targets-1',
       effectiveFrom: '2020-01-01',
+      calendar: { id: 'cn-mainland', missingYear: 'refuse' as const },
     };
     pack.complaints.slaTypes.ordinary = { firstResponse: { hours: 4 }, resolution: { workingDays: 40 } };
     expect(await putPolicyVersion(engine.runtime.db, pack)).toBe('created');

@@ -21,6 +21,7 @@ export async function deliverWebhook(
   const delivery = await deliveryToSend(db, deliveryId);
   if (delivery?.status !== 'pending') return 'skipped';
   const { signal } = delivery;
+  const provisionalYears = (signal.detail as { provisionalYears?: number[] } | null)?.provisionalYears;
   const body = JSON.stringify({
     id: `${signal.id}`,
     kind: signal.kind,
@@ -30,6 +31,8 @@ export async function deliverWebhook(
     departmentId: signal.departmentId,
     at: signal.at.toISOString(),
     detail: signal.detail,
+    // A warning or breach of a deadline counted on a year without official holiday data.
+    ...(provisionalYears ? { provisional: true, provisionalYears } : {}),
   });
   try {
     const response = await fetch(delivery.url, {

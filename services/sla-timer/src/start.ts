@@ -1,5 +1,6 @@
 import { createWorker } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
+import { watchCalendarCoverage } from './calendar-watch.ts';
 import { onTimer, rebuildTimers, sweep } from './timers.ts';
 
 /** The SLA timer: fires delayed jobs at warnings and deadlines, rebuilds them at start, and sweeps. */
@@ -16,6 +17,7 @@ export async function startSlaTimer(runtime: Runtime): Promise<Stop> {
     return 0;
   });
   log.info({ timers: rebuilt }, 'timers rebuilt from Postgres');
+  const stopCalendarWatch = watchCalendarCoverage(db, producer, log, runtime.now);
   let sweeping: Promise<void> | null = null;
   const timer = setInterval(() => {
     sweeping ??= sweep(db, producer, runtime.now())
@@ -30,6 +32,7 @@ export async function startSlaTimer(runtime: Runtime): Promise<Stop> {
   }, config.SWEEP_INTERVAL_MS);
   return async () => {
     clearInterval(timer);
+    stopCalendarWatch();
     await sweeping;
     await worker.close();
   };

@@ -1,4 +1,5 @@
-import type { Db } from '@engine/db';
+import { type Db, loadStoredCalendars, subjectsCountingOn } from '@engine/db';
+import { parseInstant } from '@engine/domain';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -8,7 +9,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
  * request latency by route, and the engine's backlog read from Postgres at scrape time through
  * partial indexes (running and overdue clocks, events not yet queued, subjects whose ledger lags).
  */
-export const metrics = fp<{ db: Db }>(async (app, { db }) => {
+export const metrics = fp<{ db: Db; now: () => Date }>(async (app, { db, now }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -33,6 +34,30 @@ export const metrics = fp<{ db: Db }>(async (app, { db }) => {
         UNION ALL SELECT 'webhook_deliveries_pending', count(*)::int FROM webhook_deliveries WHERE status = 'pending'
       `.execute(db);
       for (const row of rows) this.set({ what: row.what }, row.n);
+    },
+  });
+
+  // RULES.md 3: deadlines past the official holiday data are counted provisionally; alert before the cliff.
+  new Gauge({
+    name: 'engine_calendar_official_days_left',
+    help: 'Days from today to the end of the official holiday data, per calendar (0: none for this year)',
+    labelNames: ['calendar'],
+    registers: [registry],
+    async collect() {
+      const at = parseInstant(now().toISOString());
+      for (const calendar of (await loadStoredCalendars(db)).values()) {
+        this.set({ calendar: calendar.id }, calendar.officialDaysLeft(at));
+      }
+    },
+  });
+  new Gauge({
+    name: 'engine_subjects_on_provisional_calendar',
+    help: 'Subjects whose deadlines count on a year without official holiday data, per year',
+    labelNames: ['year'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [year, subjects] of await subjectsCountingOn(db)) this.set({ year: String(year) }, subjects);
     },
   });
 

@@ -5,7 +5,14 @@ import type { AppDeps } from '../app.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';
 
-const signalKinds = ['warning', 'breach', 'upgrade', 'over_level', 'suspension'] as const;
+const signalKinds = [
+  'warning',
+  'breach',
+  'upgrade',
+  'over_level',
+  'suspension',
+  'calendar.expiring',
+] as const;
 
 const webhook = z.object({
   id: z.string(),
@@ -31,7 +38,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         ...common,
         summary:
-          'Subscribe a URL to signals (warnings, breaches, upgrades, over-level complaints, suspensions)',
+          'Subscribe a URL to signals (warnings, breaches, upgrades, over-level complaints, suspensions, a calendar running out of official holiday data)',
         description:
           'Each delivery is a JSON POST signed with X-Engine-Signature: sha256=HMAC-SHA256(secret, body), retried with backoff; a delivery that keeps failing is recorded dead.',
         body: z.strictObject({

@@ -1,5 +1,5 @@
-import { findPolicyVersion, listPolicyVersions, putPolicyVersion } from '@engine/db';
-import { builtinCalendars, loadPolicyPack, PolicyDataError, timeZoneOf } from '@engine/domain';
+import { findPolicyVersion, listPolicyVersions, loadStoredCalendars, putPolicyVersion } from '@engine/db';
+import { loadPolicyPack, PolicyDataError, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
@@ -92,7 +92,7 @@ export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     async (request, reply) => {
       let pack: ReturnType<typeof loadPolicyPack>['pack'];
       try {
-        ({ pack } = loadPolicyPack(request.body, 'body', builtinCalendars));
+        ({ pack } = loadPolicyPack(request.body, 'body', await loadStoredCalendars(deps.db)));
       } catch (error) {
         if (!(error instanceof PolicyDataError)) throw error;
         throw invalidRequest(

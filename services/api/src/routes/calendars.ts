@@ -1,0 +1,211 @@
+import {
+  calendarDataOf,
+  type StoredCalendar,
+  type StoredCalendarYear,
+  storeCalendarYear,
+  storedCalendars,
+  subjectsCountingOn,
+} from '@engine/db';
+import {
+  calendarYearOf,
+  holidayEntryOf,
+  loadCalendar,
+  PROVISIONAL_SOURCE,
+  parseInstant,
+  provisionalArrangement,
+  provisionalYearsToShow,
+  timeZoneOf,
+  yearArrangementInputSchema,
+  yearProblems,
+} from '@engine/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { instant } from '../present.ts';
+import { invalidRequest, ProblemError } from '../problems.ts';
+import { problemSchema, requestProblems } from '../schemas.ts';
+
+const holiday = z.union([z.string(), z.object({ from: z.string(), to: z.string() })]);
+const year = z.object({
+  year: z.number().int(),
+  /** `official`: a stored arrangement; `provisional`: weekends and statutory holidays, counted until one is stored. */
+  status: z.enum(['official', 'provisional']),
+  source: z.string(),
+  holidays: z.array(holiday),
+  /** Make-up working days (调休). */
+  workdays: z.array(z.string()),
+  /** Official years: the revision in force, who stored it (an API key's name, or "shipped file") and when. */
+  revision: z.number().int().optional(),
+  storedBy: z.string().optional(),
+  storedAt: z.string().optional(),
+  /** Provisional years: subjects whose deadlines count on it now; storing the year evaluates them again. */
+  subjectsCounting: z.number().int().optional(),
+});
+const calendar = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  weekend: z.array(z.number().int()),
+  /** The last day of official data from today on (null: none for this year). */
+  officialThrough: z.string().nullable(),
+  /** Days from today to the end of the official data: below 60 the engine warns, below 45 it signals `calendar.expiring`. */
+  officialDaysLeft: z.number().int(),
+  years: z.array(year),
+});
+const calendarDetail = calendar.extend({
+  /** Replaced revisions of official years, oldest first: what deadlines were counted with before. */
+  history: z.array(year),
+});
+const calendarId = z.string().min(1).max(64);
+
+/**
+ * Working-day calendars (RULES.md 3) as data the engine stores: any key reads them; an admin
+ * stores a year's official arrangement, and every subject whose deadlines counted on that year is
+ * evaluated again by itself (fines that no longer stand reversed, new ones posted).
+ */
+export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const zone = () => timeZoneOf(deps.policies());
+  const common = { tags: ['calendars'], security: [{ apiKey: [] }] };
+  const anyRole = ['ingest', 'manager', 'finance'] as const;
+
+  const officialYear = (y: StoredCalendarYear) => ({
+    year: y.year,
+    status: 'official' as const,
+    source: y.source,
+    holidays: y.holidays.map(holidayEntryOf),
+    workdays: y.workdays,
+    revision: y.revision,
+    storedBy: y.storedBy,
+    storedAt: instant(y.storedAt, zone()),
+  });
+
+  const present = (stored: StoredCalendar, counting: ReadonlyMap<number, number>) => {
+    const now = parseInstant(deps.now().toISOString());
+    const daysLeft = loadCalendar(calendarDataOf(stored), `calendars/${stored.id}`).officialDaysLeft(now);
+    const today = now.setZone(stored.timeZone).startOf('day');
+    const current = new Map(stored.years.map((y) => [y.year, y]));
+    const official = [...current.values()].map(officialYear);
+    const provisional = provisionalYearsToShow([...current.keys()], today.year, [...counting.keys()]).map(
+      (y) => ({
+        year: y,
+        status: 'provisional' as const,
+        source: PROVISIONAL_SOURCE,
+        ...provisionalArrangement(y),
+        subjectsCounting: counting.get(y) ?? 0,
+      }),
+    );
+    return {
+      id: stored.id,
+      name: stored.name,
+      timeZone: stored.timeZone,
+      weekend: stored.weekend,
+      officialThrough: daysLeft > 0 ? (today.plus({ days: daysLeft - 1 }).toISODate() ?? null) : null,
+      officialDaysLeft: daysLeft,
+      years: [...official, ...provisional].sort((a, b) => a.year - b.year),
+      history: stored.years.filter((y) => current.get(y.year) !== y).map(officialYear),
+    };
+  };
+
+  app.get(
+    '/v1/calendars',
+    {
+      config: { roles: anyRole },
+      schema: {
+        ...common,
+        summary:
+          'The working-day calendars: each year official or provisional, and the days of official data left',
+        response: { 200: z.object({ items: z.array(calendar) }), ...requestProblems },
+      },
+    },
+    async () => {
+      const counting = await subjectsCountingOn(deps.db);
+      return { items: (await storedCalendars(deps.db)).map((c) => withoutHistory(present(c, counting))) };
+    },
+  );
+
+  app.get(
+    '/v1/calendars/:calendarId',
+    {
+      config: { roles: anyRole },
+      schema: {
+        ...common,
+        summary: 'One calendar, with the replaced revisions of its years',
+        params: z.object({ calendarId }),
+        response: { 200: calendarDetail, ...requestProblems, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const [stored] = await storedCalendars(deps.db, request.params.calendarId);
+      if (!stored) throw notFound(request.params.calendarId);
+      return present(stored, await subjectsCountingOn(deps.db));
+    },
+  );
+
+  app.put(
+    '/v1/calendars/:calendarId/years/:year',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        ...common,
+        summary: "Store a year's official arrangement (holidays and make-up working days)",
+        description:
+          'Validated like the shipped calendar file: each date in its year, ranges in order, make-up working days on weekend days, no day both. The year replaces any earlier revision (kept as history). Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.',
+        params: z.object({
+          calendarId,
+          year: z.string().regex(/^\d{4}$/, 'expected a year YYYY'),
+        }),
+        body: yearArrangementInputSchema,
+        response: {
+          200: year.extend({ reevaluating: z.number().int() }),
+          ...requestProblems,
+          404: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const yearNumber = Number(request.params.year);
+      const [stored] = await storedCalendars(deps.db, request.params.calendarId);
+      if (!stored) throw notFound(request.params.calendarId);
+      const spec = calendarYearOf(request.body);
+      const problems = yearProblems(yearNumber, spec, stored.weekend).map((p) => ({
+        path: p.path.replace(/^makeupWorkdays/, 'workdays'),
+        message: p.message,
+      }));
+      if (problems.length > 0) {
+        throw invalidRequest(problems, `The arrangement for ${yearNumber} has problems; nothing was stored.`);
+      }
+      const { stored: storedYear, due } = await deps.db.transaction().execute((trx) =>
+        storeCalendarYear(trx, {
+          calendarId: stored.id,
+          year: yearNumber,
+          holidays: spec.holidays,
+          workdays: spec.makeupWorkdays,
+          source: spec.source,
+          storedBy: request.apiKey?.name ?? 'unknown key',
+        }),
+      );
+      await deps.reloadPolicies();
+      for (const kind of new Set(due.map((d) => d.kind))) {
+        const ids = due.filter((d) => d.kind === kind).map((d) => d.id);
+        await deps.requestEvaluations(
+          kind,
+          ids,
+          `calendar-${stored.id}-${yearNumber}-r${storedYear.revision}`,
+        );
+      }
+      request.log.info(
+        { calendarId: stored.id, year: yearNumber, revision: storedYear.revision, reevaluating: due.length },
+        'calendar year stored',
+      );
+      return { ...officialYear(storedYear), reevaluating: due.length };
+    },
+  );
+};
+
+function withoutHistory<T extends { history: unknown }>({ history: _, ...rest }: T): Omit<T, 'history'> {
+  return rest;
+}
+
+function notFound(id: string): ProblemError {
+  return new ProblemError(404, 'not-found', 'Not found', `No calendar ${id}.`);
+}

@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import {
+  calendarDataOf,
+  type Db,
+  type StoredCalendar,
+  storeCalendarYear,
+  storedCalendars,
+  subjectsCountingOn,
+} from '@engine/db';
+import {
+  type CalendarYear,
+  calendarDataSchema,
+  calendarYearOf,
+  loadCalendar,
+  parseInstant,
+  provisionalYearsToShow,
+  yearArrangementInputSchema,
+  yearProblems,
+} from '@engine/domain';
+import type { Producer } from '@engine/queue';
+import { parseHolidayIcs } from './calendar-ics.ts';
+
+/** A mistake the operator can fix: printed as one line (or one line per problem), exit code 2. */
+export class CommandError extends Error {}
+
+/** `calendar show [ID]`: each calendar's years, official or provisional, and the days of official data left. */
+export async function showCalendars(db: Db, now: Date, calendarId?: string): Promise<string> {
+  const calendars = await storedCalendars(db, calendarId);
+  if (calendarId && calendars.length === 0) throw new CommandError(`no calendar ${calendarId}`);
+  const counting = await subjectsCountingOn(db);
+  const at = parseInstant(now.toISOString());
+  const lines: string[] = [];
+  for (const stored of calendars) {
+    const calendar = loadCalendar(calendarDataOf(stored), `calendars/${stored.id}`);
+    const daysLeft = calendar.officialDaysLeft(at);
+    lines.push(`${stored.id}  ${stored.name} (${stored.timeZone})`);
+    lines.push(`  official data: ${daysLeft} days left${daysLeft < 60 ? '  <- store the next year' : ''}`);
+    const current = new Map(stored.years.map((y) => [y.year, y]));
+    for (const year of [...current.values()]) {
+      const days = calendar.years.includes(year.year) ? offDaysOf(year.holidays) : 0;
+      lines.push(
+        `  ${year.year}  official     ${days} days off, ${year.workdays.length} make-up days; revision ${year.revision}, stored by ${year.storedBy} on ${year.storedAt.toISOString().slice(0, 10)}; ${year.source}`,
+      );
+    }
+    for (const year of provisionalYearsToShow([...current.keys()], at.setZone(stored.timeZone).year, [
+      ...counting.keys(),
+    ])) {
+      lines.push(
+        `  ${year}  provisional  weekends and statutory holidays only; ${counting.get(year) ?? 0} subjects count on it`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function offDaysOf(holidays: readonly string[]): number {
+  return holidays.reduce((sum, entry) => {
+    const [from, to = from] = entry.split('/') as [string, string?];
+    return sum + (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  }, 0);
+}
+
+/**
+ * `calendar import FILE`: the years of a file, stored as their next revisions in one transaction
+ * (all or none), then the subjects that counted on them evaluated again. The file is the shipped
+ * calendar form (`{ "years": { "2027": {...} } }`), one year's arrangement as the API takes it
+ * (with --year), or an iCalendar holiday feed (.ics).
+ */
+export async function importCalendar(
+  db: Db,
+  producer: Producer,
+  file: string,
+  options: { calendarId: string; year?: string; source?: string; storedBy: string },
+): Promise<string> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CommandError(
+      `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
+  });
+  const [stored] = await storedCalendars(db, options.calendarId);
+  if (!stored) throw new CommandError(`no calendar ${options.calendarId}`);
+  let years =
+    extname(file).toLowerCase() === '.ics'
+      ? yearsOfIcs(text, file, options)
+      : yearsOfJson(text, file, options);
+  if (options.year) {
+    years = years.filter(([year]) => year === Number(options.year));
+    if (years.length === 0) throw new CommandError(`${file} has nothing for ${options.year}`);
+  }
+  checkYears(stored, years, file);
+  const { stored: storedYears, due } = await db.transaction().execute(async (trx) => {
+    const results = [];
+    for (const [year, spec] of years) {
+      const result = await storeCalendarYear(trx, {
+        calendarId: stored.id,
+        year,
+        holidays: spec.holidays,
+        workdays: spec.makeupWorkdays,
+        source: spec.source,
+        storedBy: options.storedBy,
+      });
+      results.push({ year, spec, revision: result.stored.revision, due: result.due });
+    }
+    return { stored: results, due: results.flatMap((r) => r.due) };
+  });
+  await producer.evaluateAll(
+    due.map((d) => ({
+      ...d,
+      cause: `calendar-${stored.id}-${storedYears.map((y) => `${y.year}r${y.revision}`).join('-')}`,
+    })),
+  );
+  return [
+    ...storedYears.map(
+      (y) =>
+        `stored ${y.year} in ${stored.id} (revision ${y.revision}): ${offDaysOf(y.spec.holidays)} days off, ${y.spec.makeupWorkdays.length} make-up working days; ${y.spec.source}`,
+    ),
+    `${due.length} subjects that counted on ${storedYears.length === 1 ? 'it' : 'them'} are being evaluated again`,
+  ].join('\n');
+}
+
+function yearsOfIcs(text: string, file: string, options: { source?: string }): [number, CalendarYear][] {
+  const feed = (() => {
+    try {
+      return parseHolidayIcs(text);
+    } catch (error) {
+      throw new CommandError(`${file}: ${(error as Error).message}`);
+    }
+  })();
+  const source = options.source ?? `${feed.name ?? 'iCalendar feed'} (${basename(file)})`;
+  return Object.entries(feed.years).map(([year, arrangement]) => [
+    Number(year),
+    calendarYearOf({ ...arrangement, source }),
+  ]);
+}
+
+function yearsOfJson(
+  text: string,
+  file: string,
+  options: { year?: string; source?: string },
+): [number, CalendarYear][] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CommandError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (data && typeof data === 'object' && 'years' in data) {
+    // The shipped calendar form: its id, name and zone come from the stored calendar.
+    const parsed = calendarDataSchema.shape.years.safeParse((data as { years: unknown }).years);
+    if (!parsed.success)
+      throw problemsError(
+        file,
+        parsed.error.issues.map((i) => [`years.${i.path.join('.')}`, i.message]),
+      );
+    return Object.entries(parsed.data).map(([year, spec]) => [
+      Number(year),
+      options.source ? { ...spec, source: options.source } : spec,
+    ]);
+  }
+  if (!options.year)
+    throw new CommandError(`${file} holds one year's arrangement: say which with --year YYYY`);
+  const parsed = yearArrangementInputSchema.safeParse({
+    ...(data as object),
+    ...(options.source ? { source: options.source } : {}),
+  });
+  if (!parsed.success)
+    throw problemsError(
+      file,
+      parsed.error.issues.map((i) => [i.path.join('.'), i.message]),
+    );
+  return [[Number(options.year), calendarYearOf(parsed.data)]];
+}
+
+function checkYears(stored: StoredCalendar, years: readonly [number, CalendarYear][], file: string): void {
+  const problems = years.flatMap(([year, spec]) =>
+    yearProblems(year, spec, stored.weekend).map((p): [string, string] => [`${year}: ${p.path}`, p.message]),
+  );
+  if (years.length === 0) problems.push(['', 'no years to store']);
+  if (problems.length > 0) throw problemsError(file, problems);
+}
+
+function problemsError(file: string, problems: readonly [string, string][]): CommandError {
+  return new CommandError(
+    [
+      `${file} has problems; nothing was stored:`,
+      ...problems.map(([path, message]) => `  ${path || '(file)'}: ${message}`),
+    ].join('\n'),
+  );
+}
