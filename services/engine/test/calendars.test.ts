@@ -6,7 +6,7 @@ import { fuling2012Policy } from '@engine/domain';
 import { checkCalendarCoverage } from '@engine/sla-timer';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, net, startTestEngine, type TestEngine, uid } from './support.ts';
+import { eventually, net, receiver, startTestEngine, type TestEngine, uid } from './support.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read field by field in assertions
 type Json = any;
@@ -91,6 +91,13 @@ describe('calendars as data, and no stop at a year without official data (pack d
   afterAll(() => engine.stop());
 
   it('a 2023 over-level complaint breaches provisionally; storing the official 2023 arrangement meets it and reverses the fine', async () => {
+    const hook = await receiver();
+    const subscribed = await fetch(`${engine.url}/v1/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engine.keys.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: hook.url, secret: 'a-long-shared-secret', kinds: ['breach'] }),
+    });
+    expect(subscribed.status).toBe(201);
     const p = uid('CAL');
     expect((await engine.post({ events: overLevelComplaint(p) })).status).toBe(202);
     await eventually(
@@ -104,6 +111,13 @@ describe('calendars as data, and no stop at a year without official data (pack d
       provisional: true,
       provisionalYears: [2023],
     });
+    // The duty manager's tool hears the breach was counted on a provisional year.
+    const delivered = await eventually(
+      async () => hook.received.map((r) => JSON.parse(r.body)).find((b) => b.key === 'breach:resolution'),
+      (body) => body !== undefined,
+    );
+    expect(delivered).toMatchObject({ subjectId: `${p}C`, provisional: true, provisionalYears: [2023] });
+    hook.server.close();
     const listed = await api(engine, 'manager', 'GET', '/v1/calendars');
     const year2023 = listed.body.items[0].years.find((y: { year: number }) => y.year === 2023);
     expect(year2023).toMatchObject({ status: 'provisional', subjectsCounting: 1 });

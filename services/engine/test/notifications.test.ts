@@ -1,36 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
-
-interface Received {
-  body: string;
-  signature: string | undefined;
-}
-
-/** A duty manager's tool: records what it receives; answers 500 to the first `failures` calls. */
-async function receiver(failures = 0): Promise<{ url: string; received: Received[]; server: Server }> {
-  const received: Received[] = [];
-  let calls = 0;
-  const server = createServer((request: IncomingMessage, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      calls += 1;
-      if (calls <= failures) {
-        response.writeHead(500).end();
-        return;
-      }
-      received.push({ body, signature: request.headers['x-engine-signature'] as string | undefined });
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/hook`, received, server };
-}
+import { eventually, receiver, startTestEngine, type TestEngine, uid } from './support.ts';
 
 let engine: TestEngine;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { startApi } from '@engine/api';
 import { startClassifier } from '@engine/classifier';
 import { createEngineClient, type EngineClient } from '@engine/client';
@@ -156,4 +157,33 @@ let counter = 0;
 export function uid(label: string): string {
   counter += 1;
   return `${label}-${randomBytes(3).toString('hex')}${counter}`;
+}
+
+export interface Received {
+  body: string;
+  signature: string | undefined;
+}
+
+/** A duty manager's tool: records what it receives; answers 500 to the first `failures` calls. */
+export async function receiver(failures = 0): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  let calls = 0;
+  const server = createServer((request: IncomingMessage, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      calls += 1;
+      if (calls <= failures) {
+        response.writeHead(500).end();
+        return;
+      }
+      received.push({ body, signature: request.headers['x-engine-signature'] as string | undefined });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, received, server };
 }
