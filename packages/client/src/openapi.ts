@@ -3145,7 +3145,7 @@ export interface paths {
         get?: never;
         /**
          * Store a year's official arrangement (holidays and make-up working days)
-         * @description Validated like the shipped calendar file: each date in its year, ranges in order, make-up working days on weekend days, no day both. The year replaces any earlier revision (kept as history). Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.
+         * @description Validated like the shipped calendar file: a year of 1901-2099, each date in its year, ranges in order, make-up working days on weekend days, no day listed twice or both off and working; one 400 names every problem. The year replaces any earlier revision (kept as history); the same arrangement sent again changes nothing. Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.
          */
         put: {
             parameters: {

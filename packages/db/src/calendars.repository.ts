@@ -28,12 +28,26 @@ export async function seedBuiltinCalendars(db: Db | Trx): Promise<void> {
     }));
     if (years.length === 0) continue;
     // A year with any revision stays as it is: the shipped file only fills what is missing.
-    await db
+    const added = await db
       .insertInto('calendar_years')
       .values(years)
       .onConflict((oc) => oc.columns(['calendar_id', 'year', 'revision']).doNothing())
+      .returning('year')
       .execute();
+    // A year the file added since the last start: the subjects that counted on it are due (the sweep queues them).
+    for (const { year } of added) await markDependentsDue(db, year);
   }
+}
+
+/** Makes every subject whose deadlines counted on a year (provisionally, or waiting for it) due now. */
+async function markDependentsDue(db: Db | Trx, year: number): Promise<{ kind: string; id: string }[]> {
+  return db
+    .updateTable('subjects')
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
+    .where(sql<boolean>`calendar_needs @> ARRAY[${year}]::smallint[]`)
+    .where(sql<boolean>`calendar_needs <> '{}'`)
+    .returning(['kind', 'id'])
+    .execute();
 }
 
 export interface StoredCalendarYear {
@@ -152,6 +166,7 @@ export async function assertCalendarsCurrent(trx: Trx, loaded: string): Promise<
 /**
  * Stores a year's arrangement as its next revision (validated by the caller) and makes every
  * subject whose deadlines needed that year due now; returns the stored year and those subjects.
+ * The same arrangement sent again (a retry) changes nothing and returns the revision in force.
  */
 export async function storeCalendarYear(
   trx: Trx,
@@ -163,8 +178,30 @@ export async function storeCalendarYear(
     source: string;
     storedBy: string;
   },
-): Promise<{ stored: StoredCalendarYear; due: { kind: string; id: string }[] }> {
+): Promise<{ stored: StoredCalendarYear; due: { kind: string; id: string }[]; unchanged: boolean }> {
   await lockCalendars(trx, 'exclusive');
+  const newest = await trx
+    .selectFrom('calendar_years')
+    .selectAll()
+    .where('calendar_id', '=', year.calendarId)
+    .where('year', '=', year.year)
+    .orderBy('revision', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (
+    newest &&
+    newest.source === year.source &&
+    JSON.stringify(newest.holidays) === JSON.stringify(year.holidays) &&
+    JSON.stringify(newest.workdays) === JSON.stringify(year.workdays)
+  ) {
+    const stored = {
+      ...year,
+      revision: newest.revision,
+      storedBy: newest.stored_by,
+      storedAt: newest.stored_at,
+    };
+    return { stored, due: [], unchanged: true };
+  }
   const row = await trx
     .insertInto('calendar_years')
     .values({
@@ -179,13 +216,7 @@ export async function storeCalendarYear(
     })
     .returning(['revision', 'stored_at'])
     .executeTakeFirstOrThrow();
-  const due = await trx
-    .updateTable('subjects')
-    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
-    .where(sql<boolean>`calendar_needs @> ARRAY[${year.year}]::smallint[]`)
-    .where(sql<boolean>`calendar_needs <> '{}'`)
-    .returning(['kind', 'id'])
-    .execute();
+  const due = await markDependentsDue(trx, year.year);
   const { storedBy, calendarId, holidays, workdays, source } = year;
   return {
     stored: {
@@ -199,6 +230,7 @@ export async function storeCalendarYear(
       storedAt: row.stored_at,
     },
     due,
+    unchanged: false,
   };
 }
 

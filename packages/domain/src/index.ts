@@ -25,6 +25,7 @@ export {
   provisionalYearsToShow,
   type YearArrangementInput,
   yearArrangementInputSchema,
+  yearArrangementProblems,
 } from './calendar/year-arrangement.ts';
 export { assessmentOf, enterpriseClass, type Responsibility } from './classification/assessment.ts';
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';

@@ -140,7 +140,12 @@ async function policyFor(
  * and the fines it implies. Serialised per subject by an advisory lock, so any number of
  * classifier processes may run. Idempotent: evaluating twice stores the same thing.
  */
-export async function applySubject(deps: ClassifierDeps, kind: string, id: string): Promise<FollowUps> {
+export async function applySubject(
+  deps: ClassifierDeps,
+  kind: string,
+  id: string,
+  calendarReloads = 0,
+): Promise<FollowUps> {
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await lockSubject(trx, kind, id);
@@ -264,9 +269,20 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
       };
     });
   } catch (error) {
+    // A year stored since the calendars were loaded (expected right after a store): load and evaluate again.
+    if (error instanceof StaleCalendarError && calendarReloads < MAX_CALENDAR_RELOADS) {
+      await deps.reloadPolicies();
+      return applySubject(deps, kind, id, calendarReloads + 1);
+    }
     // Replaced since this process loaded it: load it again; the job's retry judges by the stored body.
-    if (error instanceof StalePolicyError || error instanceof StaleCalendarError) await deps.reloadPolicies();
-    if (error instanceof CalendarCoverageError) return await awaitCalendar(deps, kind, id, error);
+    if (error instanceof StalePolicyError) await deps.reloadPolicies();
+    if (error instanceof CalendarCoverageError) {
+      return await awaitCalendar(deps, kind, id, error).catch(async (stale) => {
+        if (!(stale instanceof StaleCalendarError) || calendarReloads >= MAX_CALENDAR_RELOADS) throw stale;
+        await deps.reloadPolicies();
+        return applySubject(deps, kind, id, calendarReloads + 1);
+      });
+    }
     if (!(error instanceof EvaluationError) && !(error instanceof NoPolicyInForceError)) throw error;
     // An event the policy cannot apply fails, with why; the subject's other events are kept.
     const eventId = error instanceof EvaluationError ? error.eventId : null;
@@ -285,6 +301,8 @@ export async function applySubject(deps: ClassifierDeps, kind: string, id: strin
 }
 
 const CALENDAR_RETRY_MS = 3_600_000;
+/** Years stored faster than this, one after another, leave the rest to the job's retry. */
+const MAX_CALENDAR_RELOADS = 3;
 
 /**
  * A deadline needs a year the calendar has no holidays for, and the pack says `missingYear:
@@ -301,11 +319,8 @@ async function awaitCalendar(
   const retryAt = new Date(deps.now().getTime() + CALENDAR_RETRY_MS);
   await deps.db.transaction().execute(async (trx) => {
     await lockSubject(trx, kind, id);
-    // Stored since this process loaded its calendars: the retry evaluates with it.
-    await assertCalendarsCurrent(trx, deps.calendarFingerprint()).catch(async (stale) => {
-      await deps.reloadPolicies();
-      throw stale;
-    });
+    // Stored since this process loaded its calendars: evaluate again with it (applySubject reloads).
+    await assertCalendarsCurrent(trx, deps.calendarFingerprint());
     const stored = await subjectEvents(trx, kind, id);
     await markEvents(trx, kind, id, {
       seen: stored.map((e) => e.id),

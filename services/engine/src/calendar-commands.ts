@@ -15,7 +15,7 @@ import {
   loadCalendar,
   parseInstant,
   provisionalYearsToShow,
-  yearArrangementInputSchema,
+  yearArrangementProblems,
   yearProblems,
 } from '@engine/domain';
 import type { Producer } from '@engine/queue';
@@ -69,7 +69,8 @@ function offDaysOf(holidays: readonly string[]): number {
  */
 export async function importCalendar(
   db: Db,
-  producer: Producer,
+  /** Connects to Redis only when some subject is to be evaluated again. */
+  producer: () => Producer,
   file: string,
   options: { calendarId: string; year?: string; source?: string; storedBy: string },
 ): Promise<string> {
@@ -83,7 +84,7 @@ export async function importCalendar(
   let years =
     extname(file).toLowerCase() === '.ics'
       ? yearsOfIcs(text, file, options)
-      : yearsOfJson(text, file, options);
+      : yearsOfJson(text, file, options, stored.weekend);
   if (options.year) {
     years = years.filter(([year]) => year === Number(options.year));
     if (years.length === 0) throw new CommandError(`${file} has nothing for ${options.year}`);
@@ -104,18 +105,21 @@ export async function importCalendar(
     }
     return { stored: results, due: results.flatMap((r) => r.due) };
   });
-  await producer.evaluateAll(
-    due.map((d) => ({
-      ...d,
-      cause: `calendar-${stored.id}-${storedYears.map((y) => `${y.year}r${y.revision}`).join('-')}`,
-    })),
-  );
+  if (due.length > 0)
+    await producer().evaluateAll(
+      due.map((d) => ({
+        ...d,
+        cause: `calendar-${stored.id}-${storedYears.map((y) => `${y.year}r${y.revision}`).join('-')}`,
+      })),
+    );
   return [
     ...storedYears.map(
       (y) =>
         `stored ${y.year} in ${stored.id} (revision ${y.revision}): ${offDaysOf(y.spec.holidays)} days off, ${y.spec.makeupWorkdays.length} make-up working days; ${y.spec.source}`,
     ),
-    `${due.length} subjects that counted on ${storedYears.length === 1 ? 'it' : 'them'} are being evaluated again`,
+    due.length === 0
+      ? 'no subject counted on it provisionally'
+      : `${due.length} ${due.length === 1 ? 'subject that counted on it is' : 'subjects that counted on it are'} being evaluated again`,
   ].join('\n');
 }
 
@@ -138,21 +142,23 @@ function yearsOfJson(
   text: string,
   file: string,
   options: { year?: string; source?: string },
+  weekend: readonly number[],
 ): [number, CalendarYear][] {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw new CommandError(`${file} is not JSON: ${(error as Error).message}`);
+  } catch {
+    throw new CommandError(`${file} is neither JSON nor an iCalendar feed (name it .ics)`);
   }
   if (data && typeof data === 'object' && 'years' in data) {
     // The shipped calendar form: its id, name and zone come from the stored calendar.
     const parsed = calendarDataSchema.shape.years.safeParse((data as { years: unknown }).years);
-    if (!parsed.success)
+    if (!parsed.success) {
       throw problemsError(
         file,
         parsed.error.issues.map((i) => [`years.${i.path.join('.')}`, i.message]),
       );
+    }
     return Object.entries(parsed.data).map(([year, spec]) => [
       Number(year),
       options.source ? { ...spec, source: options.source } : spec,
@@ -160,16 +166,14 @@ function yearsOfJson(
   }
   if (!options.year)
     throw new CommandError(`${file} holds one year's arrangement: say which with --year YYYY`);
-  const parsed = yearArrangementInputSchema.safeParse({
-    ...(data as object),
-    ...(options.source ? { source: options.source } : {}),
-  });
-  if (!parsed.success)
+  const sent = { ...(data as object), ...(options.source ? { source: options.source } : {}) };
+  const { problems, arrangement } = yearArrangementProblems(Number(options.year), sent, weekend);
+  if (!arrangement)
     throw problemsError(
       file,
-      parsed.error.issues.map((i) => [i.path.join('.'), i.message]),
+      problems.map((p) => [`${options.year}: ${p.path}`, p.message]),
     );
-  return [[Number(options.year), calendarYearOf(parsed.data)]];
+  return [[Number(options.year), arrangement]];
 }
 
 function checkYears(stored: StoredCalendar, years: readonly [number, CalendarYear][], file: string): void {

@@ -11,8 +11,17 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { replay, subjectsOfPeriod } from '@engine/classifier';
 import { loadConfig } from '@engine/config';
-import { createApiKey, createDb, ensureDatabase, migrateToLatest, type Role, revokeApiKey } from '@engine/db';
+import {
+  createApiKey,
+  createDb,
+  ensureDatabase,
+  migrateToLatest,
+  type Role,
+  revokeApiKey,
+  seedBuiltinPolicies,
+} from '@engine/db';
 import { isPeriod, timeZoneOf } from '@engine/domain';
+import { Producer } from '@engine/queue';
 import { bootstrap } from '@engine/runtime';
 import { rebuildTimers } from '@engine/sla-timer';
 import { CommandError, importCalendar, showCalendars } from './calendar-commands.ts';
@@ -123,24 +132,35 @@ if (group === 'keys' || group === 'migrate') {
 } else if (group === 'calendar' && (action === 'show' || action === 'import')) {
   if (action === 'import' && !rest[0]) fail(`calendar import needs a FILE\n${usage}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year must be a year, YYYY');
-  const runtime = await bootstrap();
+  // Postgres only; Redis is reached only when stored years put subjects to be evaluated again.
+  const config = loadConfig();
+  await ensureDatabase(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { max: 2 });
+  let producer: Producer | undefined;
   try {
+    await migrateToLatest(db);
+    await seedBuiltinPolicies(db);
     console.log(
       action === 'show'
-        ? await showCalendars(runtime.db, runtime.now(), rest[0])
-        : await importCalendar(runtime.db, runtime.producer, rest[0]!, {
-            calendarId: values.calendar,
-            ...(values.year ? { year: values.year } : {}),
-            ...(values.source ? { source: values.source } : {}),
-            storedBy: `engine.sh (${userInfo().username})`,
-          }),
+        ? await showCalendars(db, new Date(), rest[0])
+        : await importCalendar(
+            db,
+            () => (producer ??= new Producer(config.REDIS_URL, config.QUEUE_PREFIX)),
+            rest[0]!,
+            {
+              calendarId: values.calendar,
+              ...(values.year ? { year: values.year } : {}),
+              ...(values.source ? { source: values.source } : {}),
+              storedBy: `engine.sh (${userInfo().username})`,
+            },
+          ),
     );
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
     process.exitCode = 2;
     console.error(error.message);
   } finally {
-    await runtime.producer.close();
-    await runtime.db.destroy();
+    await producer?.close();
+    await db.destroy();
   }
 } else fail(usage);

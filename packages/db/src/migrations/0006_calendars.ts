@@ -18,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE TABLE calendar_years (
       calendar_id text NOT NULL REFERENCES calendars (id),
-      year smallint NOT NULL,
+      year smallint NOT NULL CHECK (year BETWEEN 1901 AND 2099),
       revision integer NOT NULL,
       holidays jsonb NOT NULL,
       workdays jsonb NOT NULL,

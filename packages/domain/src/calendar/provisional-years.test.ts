@@ -5,6 +5,7 @@ import { PolicyDataError } from '../data-errors.ts';
 import { loadPolicyPack } from '../policy/policy.ts';
 import { evaluateComplaint } from '../subjects/complaint.ts';
 import { CalendarCoverageError, loadCalendar, yearProblems } from './working-calendar.ts';
+import { yearArrangementProblems } from './year-arrangement.ts';
 
 // The official 2023 arrangement (国办发明电〔2022〕16号), as the operator stores it.
 const official2023 = {
@@ -132,7 +133,6 @@ describe('a year as the State Council publishes it is checked before it is store
       yearProblems(
         2027,
         {
-          source: 'x',
           holidays: ['2026-12-31', '2027-02-11/2027-02-05', '2027-05-01/2027-05-05', '2027-02-30'],
           makeupWorkdays: ['2027-04-26', '2027-05-01', '2028-01-08'],
         },
@@ -152,6 +152,68 @@ describe('a year as the State Council publishes it is checked before it is store
       },
       { path: 'makeupWorkdays[2]', message: '2028-01-08 is not a date of 2027' },
     ]);
+  });
+
+  it('as sent to the API: shape and dates together, each by the index it was sent at, duplicates too', () => {
+    const { problems, arrangement } = yearArrangementProblems(
+      2028,
+      {
+        holidays: [
+          '2028-01-01',
+          '2028-02-30',
+          { from: '2028-05-05', to: '2028-05-01' },
+          '20280101',
+          '2028-01-01',
+        ],
+        workdays: ['2028-01-04', '2028-01-01', '2028-01-08', '2028-01-08'],
+        extra: 1,
+      },
+      [6, 7],
+    );
+    expect(arrangement).toBeNull();
+    expect(problems).toEqual([
+      { path: 'holidays[3]', message: 'expected a date YYYY-MM-DD' },
+      {
+        path: 'source',
+        message: 'required: where the arrangement comes from, such as the State Council notice',
+      },
+      { path: '', message: 'Unrecognized key: "extra"' },
+      { path: 'holidays[1]', message: '2028-02-30 is not a date of 2028' },
+      { path: 'holidays[2]', message: 'the range 2028-05-05/2028-05-01 ends before it starts' },
+      { path: 'holidays[4]', message: '2028-01-01 is listed twice' },
+      {
+        path: 'workdays[0]',
+        message: '2028-01-04 is not a weekend day, so it cannot be a make-up working day',
+      },
+      {
+        path: 'workdays[1]',
+        message: '2028-01-01 is also listed as a holiday; a day is either off or working',
+      },
+      { path: 'workdays[3]', message: '2028-01-08 is listed twice' },
+    ]);
+    expect(
+      yearArrangementProblems(
+        2028,
+        { holidays: [{ from: '2028-01-01', to: '2028-01-02' }], source: 'notice' },
+        [6, 7],
+      ),
+    ).toEqual({
+      problems: [],
+      arrangement: { source: 'notice', holidays: ['2028-01-01/2028-01-02'], makeupWorkdays: [] },
+    });
+  });
+
+  it('keeps only the years 1901-2099 (a key like "0027" is not year 2027)', () => {
+    expect(yearProblems(27, { holidays: [], makeupWorkdays: [] }, [6, 7])).toEqual([
+      { path: 'year', message: '27 is not a year a calendar keeps (1901-2099)' },
+    ]);
+    const leadingZero = {
+      ...cnMainland,
+      years: { '0027': { source: 'x', holidays: [], makeupWorkdays: [] } },
+    };
+    expect(() => loadCalendar(leadingZero, 'calendars/x.json')).toThrow(
+      /years\.0027\.year: 27 is not a year/,
+    );
   });
 
   it('the shipped file is checked the same way', () => {

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { type DataProblem, PolicyDataError, parseData } from '../data-errors.ts';
 import { DAY_MS, type Instant } from '../time.ts';
-import { type CalendarData, type CalendarYear, calendarDataSchema } from './calendar-data.ts';
+import { type CalendarData, calendarDataSchema } from './calendar-data.ts';
 import { STATUTORY_YEARS, statutoryHolidays } from './statutory-holidays.ts';
 import { ZoneOffsets } from './zone-offsets.ts';
 
@@ -32,6 +32,10 @@ const DayStatus = { unknown: 0, working: 1, off: 2 } as const;
 /** A day number counts local calendar dates: 0 is 1970-01-01. */
 function dayNumberOf(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function isoDateOf(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
 function dateOfDayNumber(dayNumber: number): { year: number; month: number; day: number } {
@@ -288,19 +292,26 @@ export function loadCalendar(data: unknown, source: string): WorkingCalendar {
 }
 
 /**
- * One year's arrangement checked as the State Council publishes it: every date real and in its year,
+ * One year's arrangement checked as the State Council publishes it: a year of 1901-2099 (the years
+ * provisional counting covers), every date real and in its year,
  * ranges in order, make-up working days on weekend days, and no day both off and working.
  * Paths are relative to the year (`holidays[2]`, `makeupWorkdays[0]`).
  */
 export function yearProblems(
   year: number,
-  spec: CalendarYear,
+  /** Entries that are not dates at all are null here (the schema names them), so the rest keep their index. */
+  spec: { holidays: readonly (string | null)[]; makeupWorkdays: readonly (string | null)[] },
   weekend: readonly number[],
 ): { path: string; message: string }[] {
+  if (!canProject(year)) {
+    const range = `${STATUTORY_YEARS.first}-${STATUTORY_YEARS.last}`;
+    return [{ path: 'year', message: `${year} is not a year a calendar keeps (${range})` }];
+  }
   const problems: { path: string; message: string }[] = [];
   const weekendDays = new Set(weekend);
   const offDays = new Set<number>();
   spec.holidays.forEach((entry, index) => {
+    if (entry === null) return;
     const path = `holidays[${index}]`;
     const parts = entry.split('/');
     const wrong = parts.filter((part) => !isRealDateInYear(part, year));
@@ -310,16 +321,23 @@ export function yearProblems(
       problems.push({ path, message: `the range ${entry} ends before it starts` });
       return;
     }
-    for (const day of expandRange(entry)) offDays.add(day);
+    const days = expandRange(entry);
+    const again = days.find((day) => offDays.has(day));
+    if (again !== undefined) problems.push({ path, message: `${isoDateOf(again)} is listed twice` });
+    for (const day of days) offDays.add(day);
   });
+  const workDays = new Set<number>();
   spec.makeupWorkdays.forEach((date, index) => {
+    if (date === null) return;
     const path = `makeupWorkdays[${index}]`;
     if (!isRealDateInYear(date, year)) problems.push({ path, message: `${date} is not a date of ${year}` });
+    else if (workDays.has(parseIsoDate(date))) problems.push({ path, message: `${date} is listed twice` });
     else if (!weekendDays.has(isoWeekday(parseIsoDate(date)))) {
       problems.push({ path, message: `${date} is not a weekend day, so it cannot be a make-up working day` });
     } else if (offDays.has(parseIsoDate(date))) {
       problems.push({ path, message: `${date} is also listed as a holiday; a day is either off or working` });
     }
+    if (isRealDateInYear(date, year)) workDays.add(parseIsoDate(date));
   });
   return problems;
 }

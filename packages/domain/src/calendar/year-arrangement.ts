@@ -1,27 +1,72 @@
 import { z } from 'zod';
+import { pathToString } from '../data-errors.ts';
 import type { CalendarYear } from './calendar-data.ts';
 import { STATUTORY_YEARS, statutoryHolidays } from './statutory-holidays.ts';
+import { yearProblems } from './working-calendar.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const holidayEntry = z.union([isoDate, z.strictObject({ from: isoDate, to: isoDate })], {
+  error: 'expected a date YYYY-MM-DD or a range { "from": date, "to": date }',
+});
 
 /** A holiday as people write it: one date, or a range of dates (both ends included). */
 export type HolidayEntry = string | { from: string; to: string };
 
 /** A year's arrangement as the API and the operator's files give it (API.md: PUT .../years/{year}). */
 export const yearArrangementInputSchema = z.strictObject({
-  holidays: z.array(z.union([isoDate, z.strictObject({ from: isoDate, to: isoDate })])),
+  holidays: z.array(holidayEntry, { error: 'expected a list of dates and { from, to } ranges' }),
   /** Make-up working days (调休): weekend days that are working days. */
-  workdays: z.array(isoDate).default([]),
+  workdays: z.array(isoDate, { error: 'expected a list of dates YYYY-MM-DD' }).default([]),
   /** Where the arrangement comes from, e.g. the State Council notice. */
-  source: z.string().trim().min(1).max(500),
+  source: z
+    .string({ error: 'required: where the arrangement comes from, such as the State Council notice' })
+    .trim()
+    .min(1, 'required: where the arrangement comes from, such as the State Council notice')
+    .max(500),
 });
 export type YearArrangementInput = z.infer<typeof yearArrangementInputSchema>;
+
+/**
+ * Every problem of a year's arrangement as sent (API.md: bad input names every problem): its
+ * shape, and the dates of every entry well formed enough to check, by the index it was sent at.
+ * `arrangement` is what to store, when there is no problem.
+ */
+export function yearArrangementProblems(
+  year: number,
+  sent: unknown,
+  weekend: readonly number[],
+): { problems: { path: string; message: string }[]; arrangement: CalendarYear | null } {
+  const parsed = yearArrangementInputSchema.safeParse(sent);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: pathToString(issue.path), message: issue.message }));
+  const body = (typeof sent === 'object' && sent !== null ? sent : {}) as Record<string, unknown>;
+  const listOf = (value: unknown) => (Array.isArray(value) ? value : []);
+  const holidays = listOf(body.holidays).map((entry) => {
+    const one = holidayEntry.safeParse(entry);
+    return one.success ? storedHoliday(one.data) : null;
+  });
+  const workdays = listOf(body.workdays).map((date) =>
+    isoDate.safeParse(date).success ? (date as string) : null,
+  );
+  for (const problem of yearProblems(year, { holidays, makeupWorkdays: workdays }, weekend)) {
+    problems.push({ path: problem.path.replace(/^makeupWorkdays/, 'workdays'), message: problem.message });
+  }
+  return {
+    problems,
+    arrangement: problems.length === 0 && parsed.success ? calendarYearOf(parsed.data) : null,
+  };
+}
+
+function storedHoliday(entry: HolidayEntry): string {
+  return typeof entry === 'string' ? entry : `${entry.from}/${entry.to}`;
+}
 
 /** The input as the calendar keeps it ("from/to" ranges, as in the shipped file). */
 export function calendarYearOf(input: YearArrangementInput): CalendarYear {
   return {
     source: input.source,
-    holidays: input.holidays.map((h) => (typeof h === 'string' ? h : `${h.from}/${h.to}`)),
+    holidays: input.holidays.map(storedHoliday),
     makeupWorkdays: input.workdays,
   };
 }

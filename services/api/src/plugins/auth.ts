@@ -51,7 +51,7 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
         403,
         'forbidden',
         'Forbidden',
-        `A ${apiKey.role} key may not do this; it needs one of: ${[...roles, 'admin'].join(', ')}.`,
+        `${/^[aeiou]/.test(apiKey.role) ? 'An' : 'A'} ${apiKey.role} key may not do this; it needs one of: ${[...new Set([...roles, 'admin'])].join(', ')}.`,
       );
     }
     request.apiKey = apiKey;

@@ -7,7 +7,6 @@ import {
   subjectsCountingOn,
 } from '@engine/db';
 import {
-  calendarYearOf,
   holidayEntryOf,
   loadCalendar,
   PROVISIONAL_SOURCE,
@@ -16,7 +15,7 @@ import {
   provisionalYearsToShow,
   timeZoneOf,
   yearArrangementInputSchema,
-  yearProblems,
+  yearArrangementProblems,
 } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -145,11 +144,13 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/v1/calendars/:calendarId/years/:year',
     {
       config: { roles: ['admin'] },
+      // Shape and dates are checked together in the handler, so one 400 names every problem.
+      attachValidation: true,
       schema: {
         ...common,
         summary: "Store a year's official arrangement (holidays and make-up working days)",
         description:
-          'Validated like the shipped calendar file: each date in its year, ranges in order, make-up working days on weekend days, no day both. The year replaces any earlier revision (kept as history). Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.',
+          'Validated like the shipped calendar file: a year of 1901-2099, each date in its year, ranges in order, make-up working days on weekend days, no day listed twice or both off and working; one 400 names every problem. The year replaces any earlier revision (kept as history); the same arrangement sent again changes nothing. Subjects whose deadlines counted on the year, provisionally or by waiting for it, are evaluated again within seconds; fines that no longer stand are reversed and new ones posted.',
         params: z.object({
           calendarId,
           year: z.string().regex(/^\d{4}$/, 'expected a year YYYY'),
@@ -163,18 +164,29 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) => {
-      const yearNumber = Number(request.params.year);
-      const [stored] = await storedCalendars(deps.db, request.params.calendarId);
-      if (!stored) throw notFound(request.params.calendarId);
-      const spec = calendarYearOf(request.body);
-      const problems = yearProblems(yearNumber, spec, stored.weekend).map((p) => ({
-        path: p.path.replace(/^makeupWorkdays/, 'workdays'),
-        message: p.message,
-      }));
-      if (problems.length > 0) {
-        throw invalidRequest(problems, `The arrangement for ${yearNumber} has problems; nothing was stored.`);
+      const { calendarId: id, year: yearText } = request.params as { calendarId: string; year: string };
+      if (!/^\d{4}$/.test(yearText)) {
+        throw invalidRequest([{ path: 'params.year', message: 'expected a year YYYY' }]);
       }
-      const { stored: storedYear, due } = await deps.db.transaction().execute((trx) =>
+      const yearNumber = Number(yearText);
+      const [stored] = await storedCalendars(deps.db, id);
+      if (!stored) throw notFound(id);
+      const { problems, arrangement: spec } = yearArrangementProblems(
+        yearNumber,
+        request.body,
+        stored.weekend,
+      );
+      if (!spec) {
+        throw invalidRequest(
+          problems.map((p) => (p.path === 'year' ? { ...p, path: 'params.year' } : p)),
+          `The arrangement for ${yearText} has problems; nothing was stored.`,
+        );
+      }
+      const {
+        stored: storedYear,
+        due,
+        unchanged,
+      } = await deps.db.transaction().execute((trx) =>
         storeCalendarYear(trx, {
           calendarId: stored.id,
           year: yearNumber,
@@ -194,8 +206,14 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         );
       }
       request.log.info(
-        { calendarId: stored.id, year: yearNumber, revision: storedYear.revision, reevaluating: due.length },
-        'calendar year stored',
+        {
+          calendarId: stored.id,
+          year: yearNumber,
+          revision: storedYear.revision,
+          unchanged,
+          reevaluating: due.length,
+        },
+        unchanged ? 'calendar year sent again, unchanged' : 'calendar year stored',
       );
       return { ...officialYear(storedYear), reevaluating: due.length };
     },
