@@ -3287,7 +3287,7 @@ export interface paths {
         put?: never;
         /**
          * Close a month: run its period-end rules, then lock it
-         * @description Prices the faults overdue and not restored at the month end as unfinished, posts the callback-rate shortfalls, then locks the month: later corrections of it go into the next open month, naming their origin. Closing again answers the same with alreadyClosed: true. A month that has not ended is refused (409). A close that was interrupted is finished by calling it again.
+         * @description Prices the faults overdue and not restored at the month end as unfinished, posts the callback-rate shortfalls (one entry per department and callback kind), then locks the month; the answer lists those entries: later corrections of it go into the next open month, naming their origin. Closing again answers the same with alreadyClosed: true. A month that has not ended is refused (409). A close that was interrupted is finished by calling it again.
          */
         post: {
             parameters: {
@@ -3315,6 +3315,23 @@ export interface paths {
                             alreadyClosed: boolean;
                             faultsAssessed: number;
                             entriesPosted: number;
+                            entries: {
+                                id: string;
+                                period: string;
+                                originPeriod: string;
+                                rule: string;
+                                policyVersion: string;
+                                departmentId: string;
+                                personId?: string;
+                                /** @enum {string} */
+                                personRole?: "manager" | "hall_head" | "staff";
+                                amountFen: number;
+                                subjectId: string;
+                                source: string;
+                                causeEventId?: string;
+                                reversalOf?: string;
+                                postedAt: string;
+                            }[];
                         };
                     };
                 };

@@ -1,5 +1,6 @@
 import type { NewEntry, PostedEntry } from '@engine/domain';
 import type { Selectable } from 'kysely';
+import type { Db } from './database.ts';
 import type { LedgerEntriesTable } from './schema.ts';
 import type { Trx } from './subjects.repository.ts';
 
@@ -76,4 +77,15 @@ export async function appendEntries(trx: Trx, entries: readonly NewEntry[]): Pro
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}
+
+/** A month's entries under the given rules, in posting order (the period-end entries of a close). */
+export async function periodEntriesOf(db: Db, period: string, rules: readonly string[]) {
+  return db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('period', '=', period)
+    .where('rule', 'in', [...rules])
+    .orderBy('id')
+    .execute();
 }

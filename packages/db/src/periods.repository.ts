@@ -59,6 +59,17 @@ export async function markClosing(db: Db, period: string): Promise<'closing' | '
 }
 
 /** Locks a period; returns when. */
+/** When a period was closed; null while it is open or closing. */
+export async function periodClosedAt(trx: Trx | Db, period: string): Promise<Date | null> {
+  const row = await trx
+    .selectFrom('periods')
+    .select('closed_at')
+    .where('period', '=', period)
+    .where('status', '=', 'closed')
+    .executeTakeFirst();
+  return row?.closed_at ?? null;
+}
+
 export async function markClosed(trx: Trx, period: string, closedBy: string | null): Promise<Date> {
   const { closed_at } = await trx
     .updateTable('periods')
@@ -98,6 +109,7 @@ export async function callbacksOfRatePeriod(trx: Trx, period: string) {
       'policy_versions.effective_from',
       sql<string>`subjects.state->>'kind'`.as('callback_kind'),
       sql<boolean>`(subjects.state->>'countsAsDone')::boolean`.as('counts_as_done'),
+      sql<string | null>`subjects.state->>'completedAt'`.as('completed_at'),
     ])
     .where('subjects.kind', '=', 'callback')
     .where(sql<string>`subjects.state->>'ratePeriod'`, '=', period)
@@ -106,6 +118,7 @@ export async function callbacksOfRatePeriod(trx: Trx, period: string) {
     departmentId: r.department_id!,
     kind: r.callback_kind,
     countsAsDone: r.counts_as_done,
+    completedAt: r.completed_at,
     ratePeriod: period,
     policyVersion: r.policy_version!,
     policyEffectiveFrom: r.effective_from,

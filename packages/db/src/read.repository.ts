@@ -182,3 +182,39 @@ export async function ledgerSummary(
     }
   }
 }
+
+/** A person's findings recorded in [from, to), in order, with their fines (API.md GET /v1/people/{personId}). */
+export async function personFindingsView(
+  db: Db,
+  personId: string,
+  from: Date,
+  to: Date,
+  departments: DepartmentScope,
+) {
+  let query = db
+    .selectFrom('subjects')
+    .select(['id', 'department_id', 'hall_id', 'policy_version', 'opened_at', 'state'])
+    .where('kind', '=', 'finding')
+    .where(sql<string>`state->>'personId'`, '=', personId)
+    .where('opened_at', '>=', from)
+    .where('opened_at', '<', to)
+    .orderBy('opened_at')
+    .orderBy('id');
+  if (departments) query = query.where('department_id', 'in', departments.length ? departments : ['']);
+  const findings = await query.execute();
+  const fines =
+    findings.length === 0
+      ? []
+      : await db
+          .selectFrom('ledger_entries')
+          .selectAll()
+          .where('source', '=', 'finding')
+          .where(
+            'subject_id',
+            'in',
+            findings.map((f) => f.id),
+          )
+          .orderBy('id')
+          .execute();
+  return { findings, fines };
+}

@@ -54,7 +54,12 @@ export {
 } from './events/schema.ts';
 export { type ChargedParty, entryKey, type LedgerIntent, type PersonRole } from './ledger/entry.ts';
 export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
-export { callbackRateShortfalls, faultsUnfinishedAtEnd } from './period/period-end.ts';
+export {
+  callbackRateShortfalls,
+  callbackRateSubjectId,
+  faultsUnfinishedAtEnd,
+  periodEndRules,
+} from './period/period-end.ts';
 export { type PersonFinding, personFindingRanks, type Suspension } from './period/person-findings.ts';
 export { type QuotaCase, quotaCaseOf, quotaPositions } from './period/quota-positions.ts';
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';

@@ -15,6 +15,7 @@ import { calendarRoutes } from './routes/calendars.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { periodRoutes } from './routes/periods.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { referenceRoutes } from './routes/reference.ts';
@@ -93,6 +94,7 @@ export async function buildApp(
   await app.register(referenceRoutes, deps);
   await app.register(policyRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(peopleRoutes, deps);
   await app.register(periodRoutes, deps);
   return app;
 }

@@ -29,8 +29,6 @@ function endpointsOf(markdown: string): { method: string; path: string }[] {
  */
 const notYetServed: Record<string, string> = {
   'get /v1/events': 'issue 10 (events waiting for their opening event)',
-  'get /v1/people/{personId}': "issue 10 (a person's findings of a year)",
-  'get /v1/findings/{id}': 'issue 10',
   'get /v1/stream': 'issue 13 (the live board)',
 };
 

@@ -214,8 +214,9 @@ export async function applySubject(
       const deliveries = await recordSignals(
         trx,
         evaluation.signals.map((signal) => ({
-          subjectKind: kind,
-          subjectId: id,
+          // A person's signal (a suspension) is recorded once for the person, whichever finding raised it.
+          subjectKind: signal.person ? 'person' : kind,
+          subjectId: signal.person ?? id,
           key: signal.key,
           kind: signal.kind,
           at: signal.at.toJSDate(),

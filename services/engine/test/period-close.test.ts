@@ -10,6 +10,7 @@ let finance: EngineClient;
 let ingest: EngineClient;
 const p = uid('P');
 const D = `${p}-D`;
+const D2 = `${p}-D2`;
 const at = (local: string) => `${local}:00+08:00`;
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -52,6 +53,28 @@ beforeAll(async () => {
       subjectId: `${p}K2`,
       occurredAt: at('2026-10-21T09:00'),
       data: { kind: 'churn', departmentId: D },
+    },
+    // Another department's two churn callbacks due in October: one done, the other done only after the close.
+    {
+      id: `${p}-k3`,
+      type: 'callback.opened',
+      subjectId: `${p}K3`,
+      occurredAt: at('2026-10-20T09:00'),
+      data: { kind: 'churn', departmentId: D2 },
+    },
+    {
+      id: `${p}-k3d`,
+      type: 'callback.completed',
+      subjectId: `${p}K3`,
+      occurredAt: at('2026-10-20T15:00'),
+      data: {},
+    },
+    {
+      id: `${p}-k4`,
+      type: 'callback.opened',
+      subjectId: `${p}K4`,
+      occurredAt: at('2026-10-21T09:00'),
+      data: { kind: 'churn', departmentId: D2 },
     },
     // A class-4 complaint of October, ruled after the close.
     {
@@ -117,8 +140,19 @@ describe('closing a period', () => {
     const rate = (await engine.ledger('callback-rate:')).filter(
       (r) => r.rule === 'callback.rate_shortfall' && r.department_id === D,
     );
+    // API.md: one entry per department, kind and month, and the close answer lists them.
     expect(rate.map((r) => [r.amount_fen, r.period, r.subject_id])).toEqual([
-      [100_000, '2026-10', 'callback-rate:churn:2026-10'],
+      [100_000, '2026-10', `callback-rate:${D}:churn:2026-10`],
+    ]);
+    expect(
+      closed.entries
+        .filter((e) => e.departmentId === D || e.departmentId === D2)
+        .map((e) => [e.rule, e.subjectId, e.amountFen])
+        .sort(),
+    ).toEqual([
+      ['callback.rate_shortfall', `callback-rate:${D2}:churn:2026-10`, 100_000],
+      ['callback.rate_shortfall', `callback-rate:${D}:churn:2026-10`, 100_000],
+      ['fault.repair.unfinished', `${p}F1`, 10_000],
     ]);
     expect((await finance.period('2026-10')).status).toBe('closed');
   });
@@ -183,6 +217,31 @@ describe('closing a period', () => {
     expect(class4.map((e) => [e.period, e.originPeriod])).toEqual([['2026-11', '2026-10']]);
     // The closed month's totals do not move.
     expect(await finance.ledgerSummary({ period: '2026-10', groupBy: 'rule' })).toEqual(octoberBefore);
+  });
+
+  it("RULES.md 6: a callback done after the close does not erase the closed month's rate shortfall", async () => {
+    // Done now, weeks after October closed: it gets its own treatment, the October rate stands.
+    await ingest.postEvents([
+      {
+        id: `${p}-k4d`,
+        type: 'callback.completed',
+        subjectId: `${p}K4`,
+        occurredAt: new Date().toISOString(),
+        data: {},
+      },
+    ]);
+    await eventually(
+      () =>
+        engine.runtime.db
+          .selectFrom('subjects')
+          .select(['state_version', 'ledger_version', sql<string>`state->>'completedAt'`.as('completed')])
+          .where('kind', '=', 'callback')
+          .where('id', '=', `${p}K4`)
+          .executeTakeFirstOrThrow(),
+      (row) => row.completed !== null && row.ledger_version === row.state_version,
+    );
+    const rate = (await engine.ledger('callback-rate:')).filter((r) => r.department_id === D2);
+    expect(rate.map((r) => [r.amount_fen, r.period])).toEqual([[100_000, '2026-10']]);
   });
 
   it('the database itself refuses an entry posted into a closed month', async () => {

@@ -254,6 +254,16 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
       ev(`${p}-2`, 'fault.restored', `${p}F`, '2026-11-12T11:00'),
     ]);
     await ledgerOf(p, { 'F fault.repair.late': 50, 'F fault.warning': 50 });
+    // API.md: the fault view shows its upgrade (RULES.md 2.3: overdue), as the complaint view does.
+    const view = await (
+      await fetch(`${engine.url}/v1/faults/${p}F`, {
+        headers: { authorization: `Bearer ${engine.keys.manager}` },
+      })
+    ).json();
+    expect(view).toMatchObject({
+      upgraded: true,
+      upgrade: { reason: 'overdue', at: '2026-11-12T08:00:00+08:00' },
+    });
     await postAll([
       ev(`${p}-3`, 'fault.exemption_approved', `${p}F`, '2026-11-13T10:00', {
         from: at('2026-11-11T00:00'),
@@ -324,11 +334,11 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
     expect(applied?.status).toBe('applied');
   });
 
-  it("a person's sixth window finding of the year: 50 x 2^(n-1) each, and a suspension signal", async () => {
+  it("a person's sixth window finding of the year: 50 x 2^(n-1) each, and one suspension signal (RULES.md 7)", async () => {
     const p = uid('S8');
     const person = `P-${p}`;
     // Posted newest first: ranks follow the recording instant, not the arrival.
-    const findings = [6, 5, 4, 3, 2, 1].map((n) =>
+    const findings = [7, 6, 5, 4, 3, 2, 1].map((n) =>
       ev(`${p}-${n}`, 'finding.recorded', `${p}W${n}`, `2026-0${n}-10T10:00`, {
         rule: 'window.finding',
         departmentId: 'D-NORTH',
@@ -344,17 +354,74 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
       'W4 window.finding staff': 400,
       'W5 window.finding staff': 800,
       'W6 window.finding staff': 1600,
+      'W7 window.finding staff': 3200,
     });
-    const suspension = await eventually(
-      () =>
-        engine.runtime.db
-          .selectFrom('signals')
-          .select(['subject_id', 'kind'])
-          .where('subject_id', 'like', `${p}%`)
-          .where('kind', '=', 'suspension')
-          .execute(),
-      (rows) => rows.length === 1,
-    );
-    expect(suspension).toEqual([{ subject_id: `${p}W6`, kind: 'suspension' }]);
+    // An eighth, later in the year: the person is suspended already, no second signal.
+    await postAll([
+      ev(`${p}-8`, 'finding.recorded', `${p}W8`, '2026-08-10T10:00', {
+        rule: 'window.finding',
+        departmentId: 'D-NORTH',
+        personId: person,
+      }),
+    ]);
+    await ledgerOf(p, {
+      'W1 window.finding staff': 50,
+      'W2 window.finding staff': 100,
+      'W3 window.finding staff': 200,
+      'W4 window.finding staff': 400,
+      'W5 window.finding staff': 800,
+      'W6 window.finding staff': 1600,
+      'W7 window.finding staff': 3200,
+      'W8 window.finding staff': 6400,
+    });
+    // Findings are ranked as they are stored, so which one first crossed the limit may vary: one signal all the same.
+    const suspensions = await engine.runtime.db
+      .selectFrom('signals')
+      .select(['subject_kind', 'subject_id', 'key'])
+      .where('kind', '=', 'suspension')
+      .where((eb) => eb.or([eb('subject_id', 'like', `${p}%`), eb('subject_id', '=', person)]))
+      .execute();
+    expect(suspensions).toEqual([
+      {
+        subject_kind: 'person',
+        subject_id: person,
+        key: `suspension:${person}:2026`,
+      },
+    ]);
+
+    // API.md: the person's year, and one finding, as a manager sees them.
+    const get = async (path: string) =>
+      (
+        await fetch(`${engine.url}${path}`, { headers: { authorization: `Bearer ${engine.keys.manager}` } })
+      ).json();
+    const year = (await get(`/v1/people/${person}?year=2026`)) as {
+      findings: { id: string; rankInYear: number; fineFen: number }[];
+    };
+    expect(year).toMatchObject({
+      personId: person,
+      year: 2026,
+      suspended: true,
+      suspendedSince: '2026-06-10T10:00:00+08:00',
+      totalFen: 1_275_000,
+    });
+    expect(
+      year.findings.map((f: { id: string; rankInYear: number; fineFen: number }) => [
+        f.id,
+        f.rankInYear,
+        f.fineFen,
+      ]),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`${p}W${n}`, n, 5_000 * 2 ** (n - 1)]));
+    expect(await get(`/v1/people/${person}?year=2025`)).toMatchObject({ status: 404 });
+    const finding = (await get(`/v1/findings/${p}W6`)) as { fines: { amountFen: number }[] };
+    expect(finding).toMatchObject({
+      id: `${p}W6`,
+      rule: 'window.finding',
+      personId: person,
+      rankInYear: 6,
+      suspends: true,
+      recordedAt: '2026-06-10T10:00:00+08:00',
+    });
+    // Re-priced as earlier findings arrived (reversals included): 1,600 yuan net.
+    expect(finding.fines.reduce((sum, e) => sum + e.amountFen, 0)).toBe(160_000);
   });
 });

@@ -4,10 +4,11 @@ import {
   findPolicyVersion,
   loadStoredCalendars,
   lockPeriodScope,
+  periodClosedAt,
   postedPeriodEntries,
   type Trx,
 } from '@engine/db';
-import { callbackRateShortfalls, loadPolicyPack, reconcile } from '@engine/domain';
+import { callbackRateShortfalls, loadPolicyPack, parseInstant, reconcile } from '@engine/domain';
 
 /**
  * RULES.md 6: the callback-rate shortfall of a period, for every department and kind, reconciled
@@ -27,11 +28,13 @@ export async function postCallbackRate(
     undefined,
   )?.policyVersion;
   const stored = version ? await findPolicyVersion(trx, version) : undefined;
+  const closedAt = await periodClosedAt(trx, period);
   const desired = stored
     ? callbackRateShortfalls(
         loadPolicyPack(stored.body, `policy_versions/${version}`, await loadStoredCalendars(trx)),
         period,
-        callbacks,
+        callbacks.map((c) => ({ ...c, completedAt: c.completedAt ? parseInstant(c.completedAt) : null })),
+        closedAt ? parseInstant(closedAt.toISOString()) : null,
       )
     : [];
   const posted = await postedPeriodEntries(trx, `callback-rate:%:${period}`);

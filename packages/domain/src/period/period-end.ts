@@ -8,11 +8,17 @@ import { type Instant, type Period, periodEnd } from '../time.ts';
 /**
  * RULES.md 6, run when a period closes: per department and callback kind, the rate of callbacks
  * done among those whose last allowed day fell in the period; each full point below target is fined.
+ * Once the period is closed (`closedAt`), its rate is what was done by the close: a callback done
+ * later does not count, while late evidence of one done before the close does.
  */
 export function callbackRateShortfalls(
   policy: Policy,
   period: Period,
-  callbacks: readonly Pick<CallbackState, 'departmentId' | 'kind' | 'countsAsDone' | 'ratePeriod'>[],
+  callbacks: readonly Pick<
+    CallbackState,
+    'departmentId' | 'kind' | 'countsAsDone' | 'ratePeriod' | 'completedAt'
+  >[],
+  closedAt: Instant | null = null,
 ): LedgerIntent[] {
   const tallies = new Map<string, { departmentId: string; kind: string; due: number; done: number }>();
   for (const callback of callbacks) {
@@ -25,7 +31,10 @@ export function callbackRateShortfalls(
       done: 0,
     };
     tally.due += 1;
-    if (callback.countsAsDone) tally.done += 1;
+    const doneByClose =
+      closedAt === null ||
+      (callback.completedAt !== null && callback.completedAt.toMillis() <= closedAt.toMillis());
+    if (callback.countsAsDone && doneByClose) tally.done += 1;
     tallies.set(key, tally);
   }
   return [...tallies.values()]
@@ -33,7 +42,8 @@ export function callbackRateShortfalls(
     .flatMap((tally) =>
       intent({
         source: 'period',
-        subjectId: `callback-rate:${tally.kind}:${period}`,
+        // One subject per department, kind and month, so finance finds each department's entry.
+        subjectId: callbackRateSubjectId(tally.departmentId, tally.kind, period),
         rule: 'callback.rate_shortfall',
         cause: 'rate',
         party: departmentParty(tally.departmentId),
@@ -43,6 +53,14 @@ export function callbackRateShortfalls(
         causeEventId: null,
       }),
     );
+}
+
+/** The rules a month's close prices (RULES.md 4 and 6): what finance looks for in a closed month. */
+export const periodEndRules = ['fault.repair.unfinished', 'callback.rate_shortfall'] as const;
+
+/** The subject a callback-rate shortfall is posted under: `callback-rate:<department>:<kind>:<month>`. */
+export function callbackRateSubjectId(departmentId: string, kind: string, period: Period): string {
+  return `callback-rate:${departmentId}:${kind}:${period}`;
 }
 
 /**

@@ -7,7 +7,10 @@ export function findingFineFen(pack: PolicyPack, rule: string, rankInYear: numbe
   return spec.progressive ? spec.fineFen * 2 ** (rankInYear - 1) : spec.fineFen;
 }
 
-/** RULES.md 7: more than `suspensionAfter` progressive findings in a calendar year suspends the person. */
+/**
+ * RULES.md 7: more than `suspensionAfter` progressive findings in a calendar year suspends the
+ * person; the finding that crosses the limit is the one that suspends (later ones find them suspended).
+ */
 export function isSuspending(pack: PolicyPack, rankInYear: number): boolean {
-  return rankInYear > pack.findings.suspensionAfter;
+  return rankInYear === pack.findings.suspensionAfter + 1;
 }

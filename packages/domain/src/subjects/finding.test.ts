@@ -46,11 +46,18 @@ describe('RULES.md 7: window service findings', () => {
     ]);
   });
 
-  it('more than five in a year suspends the person (待岗): the sixth signals it', () => {
+  it('more than five in a year suspends the person (待岗): the sixth signals it, once per person and year', () => {
     expect(evaluate('window.finding', 'P1', 5).signals).toEqual([]);
     const sixth = evaluate('window.finding', 'P1', 6);
     expect(sixth.state?.suspends).toBe(true);
-    expect(sixth.signals.map((s) => s.kind)).toEqual(['suspension']);
+    expect(sixth.signals.map((s) => [s.kind, s.person, s.key])).toEqual([
+      ['suspension', 'P1', 'suspension:P1:2026'],
+    ]);
+    // The seventh and later find the person suspended already: no second signal.
+    for (const n of [7, 8, 14]) {
+      expect(evaluate('window.finding', 'P1', n).signals).toEqual([]);
+      expect(evaluate('window.finding', 'P1', n).state?.suspends).toBe(false);
+    }
   });
 
   it('findings are ranked per person per calendar year in the policy zone, in order of recording', () => {

@@ -76,15 +76,18 @@ export function evaluateFinding(
     policyVersion: pack.version,
     causeEventId: recorded.id,
   });
-  const signals = state.suspends
-    ? [
-        {
-          key: 'suspension',
-          kind: 'suspension' as const,
-          at: state.recordedAt,
-          detail: personId ?? undefined,
-        },
-      ]
-    : [];
+  // One suspension per person and year, whichever finding crosses the limit (a late earlier one may move it).
+  const signals =
+    state.suspends && personId
+      ? [
+          {
+            key: `suspension:${personId}:${state.recordedAt.setZone(pack.timeZone).year}`,
+            kind: 'suspension' as const,
+            at: state.recordedAt,
+            detail: personId,
+            person: personId,
+          },
+        ]
+      : [];
   return { state, entries, signals, timers: [], ignored };
 }

@@ -14,6 +14,8 @@ export interface Signal {
   clock?: ClockName;
   fraction?: number;
   detail?: string;
+  /** A signal about a person rather than the subject (a suspension): recorded once per person and key. */
+  person?: string;
   /** A clock's signal: the years its deadline was counted on provisionally (absent when official). */
   provisionalYears?: readonly number[];
 }

@@ -1,10 +1,10 @@
-import { findPeriod, listPeriods } from '@engine/db';
-import { periodEnd, timeZoneOf } from '@engine/domain';
+import { findPeriod, listPeriods, periodEntriesOf } from '@engine/db';
+import { periodEnd, periodEndRules, timeZoneOf } from '@engine/domain';
 import { PeriodNotEndedError } from '@engine/penalty-calculator';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { instant } from '../present.ts';
+import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 
@@ -32,7 +32,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         summary: 'Close a month: run its period-end rules, then lock it',
         description:
-          'Prices the faults overdue and not restored at the month end as unfinished, posts the callback-rate shortfalls, then locks the month: later corrections of it go into the next open month, naming their origin. Closing again answers the same with alreadyClosed: true. A month that has not ended is refused (409). A close that was interrupted is finished by calling it again.',
+          'Prices the faults overdue and not restored at the month end as unfinished, posts the callback-rate shortfalls (one entry per department and callback kind), then locks the month; the answer lists those entries: later corrections of it go into the next open month, naming their origin. Closing again answers the same with alreadyClosed: true. A month that has not ended is refused (409). A close that was interrupted is finished by calling it again.',
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         params: z.object({ period: periodParam }),
@@ -41,6 +41,8 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
             alreadyClosed: z.boolean(),
             faultsAssessed: z.number().int(),
             entriesPosted: z.number().int(),
+            /** The month's period-end entries (unfinished faults, callback-rate shortfalls), posted by its close. */
+            entries: z.array(ledgerEntrySchema),
           }),
           ...requestProblems,
           409: problemSchema,
@@ -56,6 +58,9 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           alreadyClosed: outcome.alreadyClosed,
           faultsAssessed: outcome.faultsAssessed,
           entriesPosted: outcome.entriesPosted,
+          entries: (await periodEntriesOf(deps.db, period, periodEndRules)).map((row) =>
+            ledgerEntry(row, zone()),
+          ),
         };
       } catch (error) {
         if (!(error instanceof PeriodNotEndedError)) throw error;

@@ -30,6 +30,15 @@ const subjectSchema = z.object({
   upgrade: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
   // faults and callbacks
   kind: z.string().optional(),
+  // findings (RULES.md 5 and 7)
+  rule: z.string().optional(),
+  personId: z.string().nullable().optional(),
+  relatedId: z.string().nullable().optional(),
+  recordedAt: z.string().optional(),
+  /** A progressive finding's rank among the person's findings of the calendar year. */
+  rankInYear: z.number().int().nullable().optional(),
+  /** This finding took the person past the yearly limit: suspended (待岗) from it on. */
+  suspends: z.boolean().optional(),
   clocks: z.array(clockSchema),
   fines: z.array(ledgerEntrySchema),
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
@@ -42,6 +51,12 @@ type StoredState = {
   upgraded?: boolean;
   upgrade?: { at: string; reason: string } | null;
   kind?: string;
+  rule?: string;
+  personId?: string | null;
+  relatedId?: string | null;
+  recordedAt?: string;
+  rankInYear?: number | null;
+  suspends?: boolean;
 };
 
 const clockCursor = z.object({ d: z.string(), k: z.string(), i: z.string(), n: z.string() });
@@ -51,7 +66,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const zoneOf = (version: string | null) =>
     deps.policies().find((p) => p.pack.version === version)?.pack.timeZone ?? timeZoneOf(deps.policies());
 
-  for (const kind of ['complaint', 'fault', 'callback'] as const) {
+  for (const kind of ['complaint', 'fault', 'callback', 'finding'] as const) {
     app.get(
       `/v1/${kind}s/:id`,
       {
@@ -74,6 +89,13 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         const zone = zoneOf(subject.policy_version);
         const state = subject.state as StoredState;
         const now = deps.now();
+        // RULES.md 2.3: complaints and faults are upgraded (why, when).
+        const upgrade = {
+          upgraded: state.upgraded,
+          upgrade: state.upgrade
+            ? { at: instant(new Date(state.upgrade.at), zone), reason: state.upgrade.reason }
+            : null,
+        };
         return {
           id: subject.id,
           departmentId: subject.department_id!,
@@ -85,12 +107,20 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
                 responsibility: state.responsibility,
                 assessment: state.assessment,
                 slaType: state.slaType,
-                upgraded: state.upgraded,
-                upgrade: state.upgrade
-                  ? { at: instant(new Date(state.upgrade.at), zone), reason: state.upgrade.reason }
-                  : null,
+                ...upgrade,
               }
-            : { kind: state.kind }),
+            : kind === 'fault'
+              ? { kind: state.kind, ...upgrade }
+              : kind === 'finding'
+                ? {
+                    rule: state.rule,
+                    personId: state.personId ?? null,
+                    relatedId: state.relatedId ?? null,
+                    recordedAt: instant(new Date(state.recordedAt!), zone),
+                    rankInYear: state.rankInYear ?? null,
+                    suspends: state.suspends ?? false,
+                  }
+                : { kind: state.kind }),
           clocks: view.clocks.map((row) => clock(row, now, zone, false)),
           fines: view.fines.map((row) => ledgerEntry(row, zone)),
           events: view.events.map((e) => ({
