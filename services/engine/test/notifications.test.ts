@@ -20,7 +20,10 @@ const subscribe = (url: string, kinds: string[]) =>
 describe('webhook notifications', () => {
   it('a breach reaches a subscribed URL, signed with HMAC-SHA256 of the body', async () => {
     const hook = await receiver();
-    expect((await subscribe(hook.url, ['breach'])).status).toBe(201);
+    const subscribed = await subscribe(hook.url, ['breach']);
+    expect(subscribed.status).toBe(201);
+    // API.md: times in the policy's zone everywhere, admin answers and payloads alike.
+    expect(((await subscribed.json()) as { createdAt: string }).createdAt).toMatch(/\+08:00$/);
     const p = uid('N');
     await engine.post({
       id: `${p}-1`,
@@ -42,6 +45,8 @@ describe('webhook notifications', () => {
       key: 'breach:first_response',
       subjectKind: 'complaint',
       subjectId: `${p}C`,
+      // RULES.md 3: 4 hours after the dispatch, in +08:00.
+      at: '2026-11-20T13:00:00+08:00',
     });
     hook.server.close();
   });

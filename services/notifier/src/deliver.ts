@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type Db, deliveryToSend, recordDeliveryAttempt } from '@engine/db';
+import { formatInstant } from '@engine/domain';
 
 const TIMEOUT_MS = 5_000;
 
@@ -17,6 +18,8 @@ export async function deliverWebhook(
   db: Db,
   deliveryId: number,
   attempt: { isLast: boolean },
+  /** API.md: instants in the policy's zone (+08:00 by default), as every answer gives them. */
+  timeZone: string,
 ): Promise<'delivered' | 'dead' | 'skipped'> {
   const delivery = await deliveryToSend(db, deliveryId);
   if (delivery?.status !== 'pending') return 'skipped';
@@ -29,7 +32,7 @@ export async function deliverWebhook(
     subjectKind: signal.subjectKind,
     subjectId: signal.subjectId,
     departmentId: signal.departmentId,
-    at: signal.at.toISOString(),
+    at: formatInstant(signal.at.getTime(), timeZone),
     detail: signal.detail,
     // A warning or breach of a deadline counted on a year without official holiday data.
     ...(provisionalYears ? { provisional: true, provisionalYears } : {}),

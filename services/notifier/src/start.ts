@@ -1,3 +1,4 @@
+import { timeZoneOf } from '@engine/domain';
 import { createWorker, defaultJobOptions } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
 import { deliverWebhook } from './deliver.ts';
@@ -7,9 +8,12 @@ export function startNotifier(runtime: Runtime): Stop {
   const worker = createWorker(
     'notifications',
     (job) =>
-      deliverWebhook(runtime.db, job.data.deliveryId, {
-        isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? defaultJobOptions.attempts ?? 1),
-      }),
+      deliverWebhook(
+        runtime.db,
+        job.data.deliveryId,
+        { isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? defaultJobOptions.attempts ?? 1) },
+        timeZoneOf(runtime.policies()),
+      ),
     {
       redisUrl: runtime.config.REDIS_URL,
       prefix: runtime.config.QUEUE_PREFIX,

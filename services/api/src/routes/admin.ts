@@ -1,7 +1,9 @@
 import { createWebhook, deleteWebhook, listWebhooks } from '@engine/db';
+import { timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
+import { instant } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';
 
@@ -21,16 +23,17 @@ const webhook = z.object({
   createdAt: z.string(),
 });
 
-const toWebhook = (row: { id: string; url: string; kinds: string[]; created_at: Date }) => ({
+const toWebhook = (row: { id: string; url: string; kinds: string[]; created_at: Date }, zone: string) => ({
   id: row.id,
   url: row.url,
   kinds: row.kinds,
-  createdAt: row.created_at.toISOString(),
+  createdAt: instant(row.created_at, zone),
 });
 
 /** Admin operations: webhook subscriptions (signals to a duty manager's tools) and the timer rebuild. */
 export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const common = { tags: ['admin'], security: [{ apiKey: [] }] };
+  const zone = () => timeZoneOf(deps.policies());
   app.post(
     '/v1/webhooks',
     {
@@ -49,7 +52,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         response: { 201: webhook, 400: problemSchema, 401: problemSchema, 403: problemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(toWebhook(await createWebhook(deps.db, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(toWebhook(await createWebhook(deps.db, request.body), zone())),
   );
 
   app.get(
@@ -62,7 +66,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         response: { 200: z.object({ items: z.array(webhook) }) },
       },
     },
-    async () => ({ items: (await listWebhooks(deps.db)).map(toWebhook) }),
+    async () => ({ items: (await listWebhooks(deps.db)).map((row) => toWebhook(row, zone())) }),
   );
 
   app.delete(
