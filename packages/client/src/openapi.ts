@@ -157,25 +157,25 @@ export interface paths {
                         type: "complaint.received";
                         data: {
                             departmentId: string;
-                            hallId?: string;
-                            /** @enum {string} */
-                            channel?: "hotline" | "hall" | "letter" | "visit" | "online";
+                            hallId?: string | null;
+                            channel?: ("hotline" | "hall" | "letter" | "visit" | "online") | null;
                             customer?: {
                                 id: string;
                                 group?: {
                                     tier: string;
-                                };
-                            };
+                                } | null;
+                            } | null;
                             overLevel?: {
                                 /** @enum {string} */
                                 body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                                /** @enum {number} */
                                 controlLevel: 1 | 2;
                                 priorComplaintToDepartment: boolean;
                                 interceptionAttempted: boolean;
-                            };
-                            repeatOf?: string;
-                            overLevelTendency?: boolean;
-                            summary?: string;
+                            } | null;
+                            repeatOf?: string | null;
+                            overLevelTendency?: boolean | null;
+                            summary?: string | null;
                         };
                     } | {
                         id: string;
@@ -193,7 +193,7 @@ export interface paths {
                         /** @enum {string} */
                         type: "complaint.reply_rejected";
                         data: {
-                            reason?: string;
+                            reason?: string | null;
                         };
                     } | {
                         id: string;
@@ -211,7 +211,7 @@ export interface paths {
                         /** @enum {string} */
                         type: "complaint.reopened";
                         data: {
-                            reason?: string;
+                            reason?: string | null;
                         };
                     } | {
                         id: string;
@@ -223,7 +223,7 @@ export interface paths {
                         data: {
                             /** @enum {string} */
                             responsibility: "enterprise" | "non_enterprise";
-                            criteria?: string[];
+                            criteria?: string[] | null;
                         };
                     } | {
                         id: string;
@@ -236,6 +236,7 @@ export interface paths {
                             overLevel: {
                                 /** @enum {string} */
                                 body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                                /** @enum {number} */
                                 controlLevel: 1 | 2;
                                 priorComplaintToDepartment: boolean;
                                 interceptionAttempted: boolean;
@@ -276,15 +277,15 @@ export interface paths {
                         type: "fault.reported";
                         data: {
                             departmentId: string;
-                            hallId?: string;
+                            hallId?: string | null;
                             kind: string;
                             customer?: {
                                 id: string;
                                 group?: {
                                     tier: string;
-                                };
-                            };
-                            repeatOf?: string;
+                                } | null;
+                            } | null;
+                            repeatOf?: string | null;
                         };
                     } | {
                         id: string;
@@ -320,7 +321,7 @@ export interface paths {
                         data: {
                             kind: string;
                             departmentId: string;
-                            relatedId?: string;
+                            relatedId?: string | null;
                         };
                     } | {
                         id: string;
@@ -340,10 +341,10 @@ export interface paths {
                         data: {
                             rule: string;
                             departmentId: string;
-                            hallId?: string;
-                            personId?: string;
-                            relatedId?: string;
-                            note?: string;
+                            hallId?: string | null;
+                            personId?: string | null;
+                            relatedId?: string | null;
+                            note?: string | null;
                         };
                     }) | {
                         events: ({
@@ -355,25 +356,25 @@ export interface paths {
                             type: "complaint.received";
                             data: {
                                 departmentId: string;
-                                hallId?: string;
-                                /** @enum {string} */
-                                channel?: "hotline" | "hall" | "letter" | "visit" | "online";
+                                hallId?: string | null;
+                                channel?: ("hotline" | "hall" | "letter" | "visit" | "online") | null;
                                 customer?: {
                                     id: string;
                                     group?: {
                                         tier: string;
-                                    };
-                                };
+                                    } | null;
+                                } | null;
                                 overLevel?: {
                                     /** @enum {string} */
                                     body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                                    /** @enum {number} */
                                     controlLevel: 1 | 2;
                                     priorComplaintToDepartment: boolean;
                                     interceptionAttempted: boolean;
-                                };
-                                repeatOf?: string;
-                                overLevelTendency?: boolean;
-                                summary?: string;
+                                } | null;
+                                repeatOf?: string | null;
+                                overLevelTendency?: boolean | null;
+                                summary?: string | null;
                             };
                         } | {
                             id: string;
@@ -391,7 +392,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "complaint.reply_rejected";
                             data: {
-                                reason?: string;
+                                reason?: string | null;
                             };
                         } | {
                             id: string;
@@ -409,7 +410,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "complaint.reopened";
                             data: {
-                                reason?: string;
+                                reason?: string | null;
                             };
                         } | {
                             id: string;
@@ -421,7 +422,7 @@ export interface paths {
                             data: {
                                 /** @enum {string} */
                                 responsibility: "enterprise" | "non_enterprise";
-                                criteria?: string[];
+                                criteria?: string[] | null;
                             };
                         } | {
                             id: string;
@@ -434,6 +435,7 @@ export interface paths {
                                 overLevel: {
                                     /** @enum {string} */
                                     body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                                    /** @enum {number} */
                                     controlLevel: 1 | 2;
                                     priorComplaintToDepartment: boolean;
                                     interceptionAttempted: boolean;
@@ -474,15 +476,15 @@ export interface paths {
                             type: "fault.reported";
                             data: {
                                 departmentId: string;
-                                hallId?: string;
+                                hallId?: string | null;
                                 kind: string;
                                 customer?: {
                                     id: string;
                                     group?: {
                                         tier: string;
-                                    };
-                                };
-                                repeatOf?: string;
+                                    } | null;
+                                } | null;
+                                repeatOf?: string | null;
                             };
                         } | {
                             id: string;
@@ -518,7 +520,7 @@ export interface paths {
                             data: {
                                 kind: string;
                                 departmentId: string;
-                                relatedId?: string;
+                                relatedId?: string | null;
                             };
                         } | {
                             id: string;
@@ -538,10 +540,10 @@ export interface paths {
                             data: {
                                 rule: string;
                                 departmentId: string;
-                                hallId?: string;
-                                personId?: string;
-                                relatedId?: string;
-                                note?: string;
+                                hallId?: string | null;
+                                personId?: string | null;
+                                relatedId?: string | null;
+                                note?: string | null;
                             };
                         })[];
                     };
@@ -997,6 +999,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             departmentId: string;
+                            departmentName: string | null;
                             hallId: string | null;
                             status: string;
                             policyVersion: string;
@@ -1010,6 +1013,12 @@ export interface paths {
                                 reason: string;
                             } | null;
                             kind?: string;
+                            rule?: string;
+                            personId?: string | null;
+                            relatedId?: string | null;
+                            recordedAt?: string;
+                            rankInYear?: number | null;
+                            suspends?: boolean;
                             clocks: {
                                 subjectKind?: string;
                                 subjectId?: string;
@@ -1034,6 +1043,7 @@ export interface paths {
                                 rule: string;
                                 policyVersion: string;
                                 departmentId: string;
+                                departmentName?: string | null;
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
@@ -1145,6 +1155,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             departmentId: string;
+                            departmentName: string | null;
                             hallId: string | null;
                             status: string;
                             policyVersion: string;
@@ -1158,6 +1169,12 @@ export interface paths {
                                 reason: string;
                             } | null;
                             kind?: string;
+                            rule?: string;
+                            personId?: string | null;
+                            relatedId?: string | null;
+                            recordedAt?: string;
+                            rankInYear?: number | null;
+                            suspends?: boolean;
                             clocks: {
                                 subjectKind?: string;
                                 subjectId?: string;
@@ -1182,6 +1199,7 @@ export interface paths {
                                 rule: string;
                                 policyVersion: string;
                                 departmentId: string;
+                                departmentName?: string | null;
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
@@ -1293,6 +1311,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             departmentId: string;
+                            departmentName: string | null;
                             hallId: string | null;
                             status: string;
                             policyVersion: string;
@@ -1306,6 +1325,12 @@ export interface paths {
                                 reason: string;
                             } | null;
                             kind?: string;
+                            rule?: string;
+                            personId?: string | null;
+                            relatedId?: string | null;
+                            recordedAt?: string;
+                            rankInYear?: number | null;
+                            suspends?: boolean;
                             clocks: {
                                 subjectKind?: string;
                                 subjectId?: string;
@@ -1330,6 +1355,163 @@ export interface paths {
                                 rule: string;
                                 policyVersion: string;
                                 departmentId: string;
+                                departmentName?: string | null;
+                                personId?: string;
+                                /** @enum {string} */
+                                personRole?: "manager" | "hall_head" | "staff";
+                                amountFen: number;
+                                subjectId: string;
+                                source: string;
+                                causeEventId?: string;
+                                reversalOf?: string;
+                                postedAt: string;
+                            }[];
+                            events: {
+                                id: string;
+                                type: string;
+                                occurredAt: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding: its state, clocks, fines and events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            hallId: string | null;
+                            status: string;
+                            policyVersion: string;
+                            /** @enum {string} */
+                            responsibility?: "enterprise" | "non_enterprise" | "undetermined";
+                            assessment?: string;
+                            slaType?: string;
+                            upgraded?: boolean;
+                            upgrade?: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            kind?: string;
+                            rule?: string;
+                            personId?: string | null;
+                            relatedId?: string | null;
+                            recordedAt?: string;
+                            rankInYear?: number | null;
+                            suspends?: boolean;
+                            clocks: {
+                                subjectKind?: string;
+                                subjectId?: string;
+                                departmentId?: string;
+                                /** @enum {string} */
+                                name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
+                                startedAt: string;
+                                deadline: string;
+                                stoppedAt?: string;
+                                /** @enum {string} */
+                                state: "running" | "met" | "breached" | "cancelled";
+                                breachedAt?: string;
+                                remainingSeconds?: number;
+                                atRisk?: boolean;
+                                provisional?: boolean;
+                                provisionalYears?: number[];
+                            }[];
+                            fines: {
+                                id: string;
+                                period: string;
+                                originPeriod: string;
+                                rule: string;
+                                policyVersion: string;
+                                departmentId: string;
+                                departmentName?: string | null;
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
@@ -1568,6 +1750,7 @@ export interface paths {
                                 rule: string;
                                 policyVersion: string;
                                 departmentId: string;
+                                departmentName?: string | null;
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
@@ -2003,10 +2186,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The departments (a manager key: its own) */
+        /**
+         * The departments (a manager key: its own); ?unknown=true: ids seen in events but never defined
+         * @description An event naming a department nobody defined is never dropped: it is judged and fined like any other. unknown=true lists those ids with how many subjects name them and what they were charged, so an admin can name them (PUT /v1/departments/{id}).
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    unknown?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2020,12 +2208,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            items: ({
                                 id: string;
                                 name: string;
                                 managerId: string | null;
                                 updatedAt: string;
-                            }[];
+                            } | {
+                                id: string;
+                                name: null;
+                                /** @enum {boolean} */
+                                known: false;
+                                subjects: number;
+                                firstSeenAt: string;
+                                lastSeenAt: string;
+                                chargedFen: number;
+                            })[];
                         };
                     };
                 };
@@ -3276,6 +3473,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's findings of a year, with their fines and rank, and whether suspended (RULES.md 7)
+         * @description The year is a calendar year in the policy's zone (default: the current one). A manager limited to departments sees the findings of those departments only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personId: string;
+                            year: number;
+                            suspended: boolean;
+                            suspendedSince: string | null;
+                            totalFen: number;
+                            findings: {
+                                id: string;
+                                rule: string;
+                                departmentId: string;
+                                hallId: string | null;
+                                recordedAt: string;
+                                rankInYear: number | null;
+                                suspends: boolean;
+                                policyVersion: string;
+                                fineFen: number;
+                                fines: {
+                                    id: string;
+                                    period: string;
+                                    originPeriod: string;
+                                    rule: string;
+                                    policyVersion: string;
+                                    departmentId: string;
+                                    departmentName?: string | null;
+                                    personId?: string;
+                                    /** @enum {string} */
+                                    personRole?: "manager" | "hall_head" | "staff";
+                                    amountFen: number;
+                                    subjectId: string;
+                                    source: string;
+                                    causeEventId?: string;
+                                    reversalOf?: string;
+                                    postedAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/periods/{period}/close": {
         parameters: {
             query?: never;
@@ -3322,6 +3669,7 @@ export interface paths {
                                 rule: string;
                                 policyVersion: string;
                                 departmentId: string;
+                                departmentName?: string | null;
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";

@@ -6,11 +6,13 @@ export type DepartmentScope = readonly string[] | null;
 
 export async function subjectView(db: Db, kind: string, id: string) {
   const subject = await db
-    .selectFrom('subjects')
-    .select(['id', 'department_id', 'hall_id', 'status', 'policy_version', 'state'])
-    .where('kind', '=', kind)
-    .where('id', '=', id)
-    .where('state', 'is not', null)
+    .selectFrom('subjects as s')
+    .leftJoin('departments as d', 'd.id', 's.department_id')
+    .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state'])
+    .select('d.name as department_name')
+    .where('s.kind', '=', kind)
+    .where('s.id', '=', id)
+    .where('s.state', 'is not', null)
     .executeTakeFirst();
   if (!subject) return undefined;
   const [clocks, fines, events] = await Promise.all([
@@ -90,14 +92,21 @@ export interface LedgerFilter {
 
 /** Ledger entries in posting order (keyset by id), reversals included (API.md GET /v1/ledger). */
 export async function listLedger(db: Db, filter: LedgerFilter) {
-  let query = db.selectFrom('ledger_entries').selectAll().orderBy('id').limit(filter.limit);
-  if (filter.departments) query = query.where('department_id', 'in', [...filter.departments]);
-  if (filter.period) query = query.where('period', '=', filter.period);
-  if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
-  if (filter.personId) query = query.where('person_id', '=', filter.personId);
-  if (filter.rule) query = query.where('rule', '=', filter.rule);
-  if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
-  if (filter.afterId !== undefined) query = query.where('id', '>', filter.afterId);
+  // The department's name, null when no department of that id was ever defined (fined all the same).
+  let query = db
+    .selectFrom('ledger_entries as e')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .selectAll('e')
+    .select('d.name as department_name')
+    .orderBy('e.id')
+    .limit(filter.limit);
+  if (filter.departments) query = query.where('e.department_id', 'in', [...filter.departments]);
+  if (filter.period) query = query.where('e.period', '=', filter.period);
+  if (filter.departmentId) query = query.where('e.department_id', '=', filter.departmentId);
+  if (filter.personId) query = query.where('e.person_id', '=', filter.personId);
+  if (filter.rule) query = query.where('e.rule', '=', filter.rule);
+  if (filter.subjectId) query = query.where('e.subject_id', '=', filter.subjectId);
+  if (filter.afterId !== undefined) query = query.where('e.id', '>', filter.afterId);
   return query.execute();
 }
 
@@ -217,4 +226,28 @@ export async function personFindingsView(
           .orderBy('id')
           .execute();
   return { findings, fines };
+}
+
+/**
+ * Department ids that subjects name but no department defines (API.md GET /v1/departments?unknown=true):
+ * the hotline's events are never dropped for it, so an admin must see them to name them.
+ */
+export async function unknownDepartments(db: Db, departments: DepartmentScope) {
+  const scope = departments ? sql`AND s.department_id = ANY(${[...departments]})` : sql``;
+  const { rows } = await sql<{
+    id: string;
+    subjects: number;
+    first_seen: Date;
+    last_seen: Date;
+    charged_fen: string | null;
+  }>`
+    SELECT s.department_id AS id, count(*)::int AS subjects, min(s.opened_at) AS first_seen,
+           max(s.opened_at) AS last_seen,
+           (SELECT sum(t.total_fen) FROM ledger_totals t WHERE t.department_id = s.department_id) AS charged_fen
+    FROM subjects s
+    WHERE s.department_id IS NOT NULL AND s.opened_at IS NOT NULL ${scope}
+      AND NOT EXISTS (SELECT 1 FROM departments d WHERE d.id = s.department_id)
+    GROUP BY s.department_id
+    ORDER BY s.department_id`.execute(db);
+  return rows.map((r) => ({ ...r, charged_fen: Number(r.charged_fen ?? 0) }));
 }

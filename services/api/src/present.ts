@@ -16,6 +16,8 @@ export const ledgerEntrySchema = z.object({
   rule: z.string(),
   policyVersion: z.string(),
   departmentId: z.string(),
+  /** The department's name in the ledger list; null when no department of that id is defined (an unknown department). */
+  departmentName: z.string().nullable().optional(),
   personId: z.string().optional(),
   personRole: z.enum(['manager', 'hall_head', 'staff']).optional(),
   amountFen: z.number().int(),
@@ -29,7 +31,10 @@ export const ledgerEntrySchema = z.object({
 /** A ledger row as the database gives it. */
 export type LedgerRow = Selectable<Database['ledger_entries']>;
 
-export function ledgerEntry(row: LedgerRow, zone: string): z.infer<typeof ledgerEntrySchema> {
+export function ledgerEntry(
+  row: LedgerRow & { department_name?: string | null },
+  zone: string,
+): z.infer<typeof ledgerEntrySchema> {
   return {
     id: String(row.id),
     period: row.period,
@@ -37,6 +42,7 @@ export function ledgerEntry(row: LedgerRow, zone: string): z.infer<typeof ledger
     rule: row.rule,
     policyVersion: row.policy_version,
     departmentId: row.department_id,
+    ...(row.department_name !== undefined ? { departmentName: row.department_name } : {}),
     ...(row.person_id ? { personId: row.person_id } : {}),
     ...(row.person_role ? { personRole: row.person_role } : {}),
     amountFen: row.amount_fen,

@@ -16,6 +16,7 @@ const csvColumns = [
   'rule',
   'policyVersion',
   'departmentId',
+  'departmentName',
   'personId',
   'personRole',
   'amountYuan',
@@ -25,6 +26,9 @@ const csvColumns = [
   'reversalOf',
   'postedAt',
 ] as const;
+
+/** What the spreadsheet says where a department id was never defined (PUT /v1/departments/{id} names it). */
+const UNKNOWN_DEPARTMENT = '(unknown department)';
 
 const yuan = (fen: number) =>
   `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
@@ -86,7 +90,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
             });
             for (const row of rows) {
               const entry = ledgerEntry(row, zone());
-              if (!csv.write({ ...entry, amountYuan: yuan(entry.amountFen) }))
+              const departmentName = entry.departmentName ?? UNKNOWN_DEPARTMENT;
+              if (!csv.write({ ...entry, departmentName, amountYuan: yuan(entry.amountFen) }))
                 await new Promise((r) => csv.once('drain', r));
             }
             if (rows.length < CSV_PAGE) break;

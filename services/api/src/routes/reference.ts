@@ -6,6 +6,7 @@ import {
   putHall,
   quotasOf,
   setQuotas,
+  unknownDepartments,
 } from '@engine/db';
 import { periodStart, policyInForce, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -24,6 +25,18 @@ const department = z.object({
   name: z.string(),
   managerId: z.string().nullable(),
   updatedAt: z.string(),
+});
+/** A department id subjects name but nobody defined. */
+const unknownDepartment = z.object({
+  id: z.string(),
+  name: z.null(),
+  known: z.literal(false),
+  /** Subjects (complaints, faults, callbacks, findings) that name it. */
+  subjects: z.number().int(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  /** What it was charged in all, net of reversals, in fen. */
+  chargedFen: z.number().int(),
 });
 const hall = z.object({
   id: z.string(),
@@ -97,14 +110,34 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     {
       config: { roles: ['manager', 'finance'] },
       schema: {
-        summary: 'The departments (a manager key: its own)',
+        summary:
+          'The departments (a manager key: its own); ?unknown=true: ids seen in events but never defined',
+        description:
+          'An event naming a department nobody defined is never dropped: it is judged and fined like any other. unknown=true lists those ids with how many subjects name them and what they were charged, so an admin can name them (PUT /v1/departments/{id}).',
         tags: ['reference'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(department) }), ...requestProblems },
+        querystring: z.strictObject({ unknown: z.enum(['true', 'false']).optional() }),
+        response: {
+          200: z.object({ items: z.array(z.union([department, unknownDepartment])) }),
+          ...requestProblems,
+        },
       },
     },
     async (request) => {
       const scope = departmentScope(request);
+      if (request.query.unknown === 'true') {
+        return {
+          items: (await unknownDepartments(deps.db, scope)).map((r) => ({
+            id: r.id,
+            name: null,
+            known: false as const,
+            subjects: r.subjects,
+            firstSeenAt: instant(r.first_seen, zone()),
+            lastSeenAt: instant(r.last_seen, zone()),
+            chargedFen: r.charged_fen,
+          })),
+        };
+      }
       const rows = await listDepartments(deps.db);
       return { items: rows.filter((r) => scope === null || scope.includes(r.id)).map(toDepartment) };
     },

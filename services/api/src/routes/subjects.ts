@@ -19,6 +19,8 @@ import { checkDepartmentFilter, departmentScope, inScope } from '../scope.ts';
 const subjectSchema = z.object({
   id: z.string(),
   departmentId: z.string(),
+  /** null: no department of that id is defined (the subject is judged and fined all the same). */
+  departmentName: z.string().nullable(),
   hallId: z.string().nullable(),
   status: z.string(),
   policyVersion: z.string(),
@@ -99,6 +101,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         return {
           id: subject.id,
           departmentId: subject.department_id!,
+          departmentName: subject.department_name,
           hallId: subject.hall_id,
           status: subject.status!,
           policyVersion: subject.policy_version!,
