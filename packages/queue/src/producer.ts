@@ -105,8 +105,14 @@ export class Producer {
     );
   }
 
+  /** Closes every queue; one still connecting is let finish first (closing it mid-handshake throws, no offline queue). */
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    await Promise.all(
+      Object.values(this.queues).map(async (queue) => {
+        await queue.waitUntilReady().catch(() => undefined);
+        await queue.close();
+      }),
+    );
   }
 }
 
