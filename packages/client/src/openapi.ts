@@ -136,9 +136,105 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Events waiting for their subject's opening event (status=waiting), oldest first
+         * @description An event whose subject nothing has opened yet (a fault.restored with no fault.reported) waits; it is applied as soon as the opening event arrives. Keyset pagination: follow nextCursor.
+         */
+        get: {
+            parameters: {
+                query: {
+                    status: "waiting";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                type: string;
+                                subjectKind: string;
+                                subjectId: string;
+                                occurredAt: string;
+                                receivedAt: string;
+                                ageSeconds: number;
+                                reason: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Post one event, or an atomic batch of up to 1,000 */
+        /**
+         * Post one event, or an atomic batch of up to 1,000
+         * @description An id names one event: re-sending it is a duplicate (instants may be written in any offset, keys in any order); the same id with another body is a 409 naming the fields that differ. An optional field sent as null is absent.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -654,7 +750,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the workers have applied an event */
+        /** Whether the workers have applied an event, or why it waits */
         get: {
             parameters: {
                 query?: never;
@@ -675,8 +771,9 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            status: "pending" | "applied" | "failed";
+                            status: "pending" | "waiting" | "applied" | "failed";
                             error?: string;
+                            reason?: string;
                         };
                     };
                 };

@@ -1,6 +1,7 @@
+import { canonicalEvent, type EventDifference, eventDifferences } from '@engine/domain';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from './database.ts';
-import type { Database } from './schema.ts';
+import type { Database, EventStatusValue } from './schema.ts';
 
 export interface NewEvent {
   id: string;
@@ -14,18 +15,31 @@ export interface NewEvent {
 }
 
 export interface InsertOutcome {
-  /** In the order given: accepted (stored now) or duplicate (stored before with the same body). */
+  /** In the order given: accepted (stored now) or duplicate (stored before, or earlier in the batch, with the same body). */
   results: { id: string; status: 'accepted' | 'duplicate' }[];
 }
 
-/** The same id was stored before with a different body (API.md: 409, nothing stored). */
+/** One event of a batch whose id was used before with another body. */
+export interface EventConflict {
+  /** Its index in the batch. */
+  index: number;
+  id: string;
+  /** The index of the earlier event of this batch with the same id; null: the id was stored before. */
+  earlierIndex: number | null;
+  /** The fields that differ (empty when the stored body could not be read back). */
+  differences: EventDifference[];
+}
+
+/** The same id was stored before, or given earlier in the batch, with a different body (API.md: 409, nothing stored). */
 export class EventConflictError extends Error {
   readonly ids: readonly string[];
+  readonly conflicts: readonly EventConflict[];
 
-  constructor(ids: readonly string[]) {
-    super(`events already stored with a different body: ${ids.join(', ')}`);
+  constructor(conflicts: readonly EventConflict[]) {
+    super(`events already posted with a different body: ${conflicts.map((c) => c.id).join(', ')}`);
     this.name = 'EventConflictError';
-    this.ids = ids;
+    this.conflicts = conflicts;
+    this.ids = [...new Set(conflicts.map((c) => c.id))];
   }
 }
 
@@ -33,19 +47,26 @@ export const EVENTS_CHANNEL = 'engine_events_inserted';
 
 /**
  * Stores a batch atomically and durably: every new event, or nothing if any id conflicts. A
- * duplicate (same id, same body) is a no-op. Concurrent posts of one id serialise on event_ids'
- * primary key, so exactly one stores it. Listeners on EVENTS_CHANNEL hear of it at commit.
+ * duplicate (same id, same body, stored before or earlier in the batch) is a no-op. Bodies are the
+ * same when their hashes are, or else when they are canonically equal (instants as instants), so
+ * an event stored under an older hash still dedupes. Concurrent posts of one id serialise on
+ * event_ids' primary key, so exactly one stores it. Listeners on EVENTS_CHANNEL hear of it at commit.
  */
 export async function insertEvents(
   db: Db,
   events: readonly NewEvent[],
   apiKeyId: string | null,
 ): Promise<InsertOutcome> {
+  const firstIndex = new Map<string, number>();
+  events.forEach((e, index) => {
+    if (!firstIndex.has(e.id)) firstIndex.set(e.id, index);
+  });
+  const firsts = [...firstIndex.values()].map((index) => events[index]!);
   return db.transaction().execute(async (trx) => {
     const ids = await trx
       .insertInto('event_ids')
       .values(
-        events.map((e) => ({
+        firsts.map((e) => ({
           id: e.id,
           seq: sql<number>`nextval('events_seq')`,
           received_at: sql<Date>`now()`,
@@ -57,22 +78,26 @@ export async function insertEvents(
       .execute();
     const stored = new Map(ids.map((row) => [row.id, row]));
     const existing =
-      stored.size === events.length
-        ? new Map<string, Buffer>()
-        : await hashesOf(
+      stored.size === firsts.length
+        ? new Map<string, StoredBody>()
+        : await storedBodies(
             trx,
-            events.filter((e) => !stored.has(e.id)),
+            firsts.filter((e) => !stored.has(e.id)),
           );
-    const conflicts = events
-      .filter((e) => !stored.has(e.id) && !existing.get(e.id)?.equals(e.bodyHash))
-      .map((e) => e.id);
+    const conflicts = events.flatMap((e, index) => {
+      const first = firstIndex.get(e.id)!;
+      if (first !== index) return conflictWith(e, index, events[first]!, first);
+      if (stored.has(e.id)) return [];
+      const before = existing.get(e.id);
+      return before ? conflictWith(e, index, before, null) : [];
+    });
     if (conflicts.length > 0) throw new EventConflictError(conflicts);
 
     if (stored.size > 0) {
       await trx
         .insertInto('events')
         .values(
-          events
+          firsts
             .filter((e) => stored.has(e.id))
             .map((e) => {
               const row = stored.get(e.id)!;
@@ -95,44 +120,149 @@ export async function insertEvents(
       await sql`SELECT pg_notify(${EVENTS_CHANNEL}, '')`.execute(trx);
     }
     return {
-      results: events.map((e) => ({ id: e.id, status: stored.has(e.id) ? 'accepted' : 'duplicate' })),
+      results: events.map((e, index) => ({
+        id: e.id,
+        status: stored.has(e.id) && firstIndex.get(e.id) === index ? 'accepted' : 'duplicate',
+      })),
     };
   });
 }
 
-async function hashesOf(
+/** What an event stored before holds: its body hash and, to compare field by field, its body. */
+interface StoredBody {
+  bodyHash: Buffer;
+  type: string;
+  subjectId: string;
+  occurredAt: Date;
+  data: unknown;
+}
+
+/** The conflict of an event with an earlier one of its id, or none when their bodies are the same. */
+function conflictWith(
+  event: NewEvent,
+  index: number,
+  earlier: StoredBody,
+  earlierIndex: number | null,
+): EventConflict[] {
+  if (earlier.bodyHash.equals(event.bodyHash)) return [];
+  const differences = eventDifferences(comparable(event), comparable(earlier));
+  return differences.length === 0 ? [] : [{ index, id: event.id, earlierIndex, differences }];
+}
+
+/** An event body as the sender's fields, instants written one way. */
+function comparable(body: Omit<StoredBody, 'bodyHash'>) {
+  return canonicalEvent({
+    type: body.type,
+    subjectId: body.subjectId,
+    occurredAt: body.occurredAt.toISOString(),
+    data: body.data,
+  });
+}
+
+async function storedBodies(
   trx: Transaction<Database>,
   events: readonly NewEvent[],
-): Promise<Map<string, Buffer>> {
+): Promise<Map<string, StoredBody>> {
   const rows = await trx
     .selectFrom('event_ids')
-    .select(['id', 'body_hash'])
+    .leftJoin('events', (join) =>
+      join
+        .onRef('events.received_at', '=', 'event_ids.received_at')
+        .onRef('events.seq', '=', 'event_ids.seq'),
+    )
+    .select([
+      'event_ids.id',
+      'event_ids.body_hash',
+      'events.type',
+      'events.subject_id',
+      'events.occurred_at',
+      'events.data',
+    ])
     .where(
-      'id',
+      'event_ids.id',
       'in',
       events.map((e) => e.id),
     )
     .execute();
-  return new Map(rows.map((r) => [r.id, r.body_hash]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        bodyHash: r.body_hash,
+        // An id whose event row is gone (a partition archived) still conflicts, without field names.
+        type: r.type ?? '',
+        subjectId: r.subject_id ?? '',
+        occurredAt: r.occurred_at ?? new Date(0),
+        data: r.data ?? null,
+      },
+    ]),
+  );
 }
 
 export interface EventStatus {
   id: string;
-  status: 'pending' | 'applied' | 'failed';
+  status: EventStatusValue;
   error: string | null;
+  subjectKind: string;
+  subjectId: string;
 }
 
 export async function findEventStatus(db: Db, id: string): Promise<EventStatus | undefined> {
-  return db
+  const row = await db
     .selectFrom('event_ids')
     .innerJoin('events', (join) =>
       join
         .onRef('events.received_at', '=', 'event_ids.received_at')
         .onRef('events.seq', '=', 'event_ids.seq'),
     )
-    .select(['events.id', 'events.status', 'events.error'])
+    .select(['events.id', 'events.status', 'events.error', 'events.subject_kind', 'events.subject_id'])
     .where('event_ids.id', '=', id)
     .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    status: row.status,
+    error: row.error,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+  };
+}
+
+export interface WaitingEvent {
+  seq: number;
+  id: string;
+  type: string;
+  subjectKind: string;
+  subjectId: string;
+  occurredAt: Date;
+  receivedAt: Date;
+}
+
+/**
+ * Events waiting for their subject's opening event, in order of receipt (the sequence), after a
+ * position: a keyset page through the partial index events_waiting.
+ */
+export async function listWaitingEvents(
+  db: Db,
+  page: { afterSeq?: number; limit: number },
+): Promise<WaitingEvent[]> {
+  let query = db
+    .selectFrom('events')
+    .select(['seq', 'id', 'type', 'subject_kind', 'subject_id', 'occurred_at', 'received_at'])
+    .where('status', '=', 'waiting')
+    .orderBy('seq')
+    .limit(page.limit);
+  if (page.afterSeq !== undefined) query = query.where('seq', '>', page.afterSeq);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    id: r.id,
+    type: r.type,
+    subjectKind: r.subject_kind,
+    subjectId: r.subject_id,
+    occurredAt: r.occurred_at,
+    receivedAt: r.received_at,
+  }));
 }
 
 /** What the queue needs of an event; the worker reads the rest from Postgres. */

@@ -6,6 +6,7 @@ import * as repeatLookup from './migrations/0003_repeat_lookup.ts';
 import * as readSide from './migrations/0004_read_side.ts';
 import * as ledgerTotals from './migrations/0005_ledger_totals.ts';
 import * as calendars from './migrations/0006_calendars.ts';
+import * as eventsWaiting from './migrations/0007_events_waiting.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_read_side': readSide,
   '0005_ledger_totals': ledgerTotals,
   '0006_calendars': calendars,
+  '0007_events_waiting': eventsWaiting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,9 @@ export interface EventIdsTable {
   body_hash: Buffer;
 }
 
+/** 'waiting': nothing has opened the event's subject yet (migration 0007). */
+export type EventStatusValue = 'pending' | 'waiting' | 'applied' | 'failed';
+
 export interface EventsTable {
   seq: ColumnType<number, number | undefined, never>;
   id: string;
@@ -23,7 +26,7 @@ export interface EventsTable {
   data: ColumnType<unknown, string, string>;
   body_hash: Buffer;
   api_key_id: string | null;
-  status: ColumnType<'pending' | 'applied' | 'failed', 'pending' | 'applied' | 'failed' | undefined>;
+  status: ColumnType<EventStatusValue, EventStatusValue | undefined>;
   error: string | null;
   applied_at: Timestamp | null;
   enqueued_at: Timestamp | null;

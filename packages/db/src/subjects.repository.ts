@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from './database.ts';
-import type { Database } from './schema.ts';
+import type { Database, EventStatusValue } from './schema.ts';
 
 export type Trx = Transaction<Database>;
 
@@ -51,7 +51,11 @@ export async function subjectEvents(trx: Trx, kind: string, id: string): Promise
   }));
 }
 
-/** Records the classifier's verdict on a subject's events: applied, failed (with why), or merely looked at. */
+/**
+ * Records the classifier's verdict on a subject's events: applied, failed (with why), or merely
+ * looked at; `waiting` when nothing has opened the subject yet (its events wait for the opening
+ * event, and become pending again once it is there).
+ */
 export async function markEvents(
   trx: Trx,
   kind: string,
@@ -60,15 +64,21 @@ export async function markEvents(
     seen: readonly string[];
     applied: readonly string[];
     failed: readonly { eventId: string; reason: string }[];
+    waiting?: boolean;
   },
 ): Promise<void> {
   if (outcome.seen.length === 0) return;
   const applied = outcome.applied.length > 0 ? outcome.applied : [''];
+  const waiting = outcome.waiting === true;
   await trx
     .updateTable('events')
     .set({
       attempted_at: sql<Date>`coalesce(attempted_at, now())`,
-      status: sql<'applied'>`CASE WHEN id = ANY(${applied}::text[]) THEN 'applied' ELSE status END`,
+      status: sql<EventStatusValue>`CASE
+        WHEN id = ANY(${applied}::text[]) THEN 'applied'
+        WHEN status = 'pending' AND ${waiting} THEN 'waiting'
+        WHEN status = 'waiting' AND NOT ${waiting} THEN 'pending'
+        ELSE status END`,
       applied_at: sql<Date>`CASE WHEN id = ANY(${applied}::text[]) THEN coalesce(applied_at, now()) ELSE applied_at END`,
       error: sql<string | null>`CASE WHEN id = ANY(${applied}::text[]) THEN NULL ELSE error END`,
     })
@@ -76,7 +86,10 @@ export async function markEvents(
     .where('subject_id', '=', id)
     // Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
     .where('id', 'in', [...outcome.seen])
-    .where(sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied'))`)
+    .where(
+      sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied')
+        OR status = CASE WHEN ${waiting} THEN 'pending' ELSE 'waiting' END)`,
+    )
     .execute();
   for (const { eventId, reason } of outcome.failed) {
     await trx

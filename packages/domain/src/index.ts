@@ -41,6 +41,23 @@ export {
   type PostedEvent,
   toDomainEvent,
 } from './events/event.ts';
+export {
+  describeIssues,
+  INSTANT_EXAMPLE,
+  type IssueProblem,
+  instantProblem,
+  nearest,
+} from './events/issues.ts';
+export {
+  canonicalEvent,
+  canonicalInstant,
+  type EventDifference,
+  type EventParse,
+  eventDifferences,
+  NOT_AN_EVENT,
+  parseEvent,
+  withoutNulls,
+} from './events/parse.ts';
 export { policyProblems } from './events/policy-problems.ts';
 export {
   type EventData,
@@ -48,6 +65,8 @@ export {
   eventDataSchemas,
   eventSchema,
   eventTypes,
+  instantSchema,
+  openingTypeOf,
   overLevelBodies,
   type SubjectKind,
   subjectKindOf,

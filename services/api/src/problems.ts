@@ -1,6 +1,3 @@
-import { pathToString } from '@engine/domain';
-import type { z } from 'zod';
-
 /** One problem of a request, by where it is in the body (API.md: errors[].path). */
 export interface FieldProblem {
   path: string;
@@ -31,12 +28,4 @@ export function invalidRequest(
   detail = 'The request has problems; nothing of it was stored.',
 ): ProblemError {
   return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
-}
-
-/** zod's issues as API.md's errors, each with its full path (a batch item's index included). */
-export function problemsFromIssues(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: PropertyKey[] = [],
-): FieldProblem[] {
-  return issues.map((issue) => ({ path: pathToString([...prefix, ...issue.path]), message: issue.message }));
 }

@@ -18,8 +18,37 @@ export const postEventsResponse = z.object({
 
 export const eventStatusResponse = z.object({
   id: z.string(),
-  status: z.enum(['pending', 'applied', 'failed']),
+  /** waiting: nothing has opened the event's subject yet; it is applied once its opening event arrives. */
+  status: z.enum(['pending', 'waiting', 'applied', 'failed']),
   error: z.string().optional(),
+  /** With status waiting: the event it waits for. */
+  reason: z.string().optional(),
+});
+
+/** GET /v1/events?status=waiting: the events waiting for their subject's opening event, oldest first. */
+export const waitingEventsQuery = z.strictObject({
+  status: z.enum(['waiting'], {
+    error: 'expected waiting: the list served is ?status=waiting (events waiting for their opening event)',
+  }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(256).optional(),
+});
+
+export const waitingEventsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      subjectKind: z.string(),
+      subjectId: z.string(),
+      occurredAt: z.string(),
+      receivedAt: z.string(),
+      /** Seconds since the engine received it. */
+      ageSeconds: z.number().int(),
+      reason: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 });
 
 export const problemSchema = z.object({

@@ -154,8 +154,8 @@ export async function applySubject(
       const now = parseInstant(deps.now().toISOString());
       const opening = events.find((e) => e.type === openingType[kind]);
       if (!opening) {
-        // Events before their subject's opening event wait, pending, until it arrives.
-        await markEvents(trx, kind, id, { seen, applied: [], failed: [] });
+        // Events before their subject's opening event wait (status waiting) until it arrives.
+        await markEvents(trx, kind, id, { seen, applied: [], failed: [], waiting: true });
         return none;
       }
       if (opening.occurredAt > now) {

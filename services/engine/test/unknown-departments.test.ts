@@ -55,6 +55,11 @@ describe('a department nobody defined', () => {
       ledger.items.reduce((sum: number, e: { amountFen: number }) => sum + e.amountFen, 0),
     );
 
+    const metrics = (await fetch(`${engine.url}/metrics`).then((r) => r.text())).match(
+      /engine_backlog\{what="subjects_unknown_department"\} (\d+)/,
+    );
+    expect(Number(metrics?.[1])).toBeGreaterThanOrEqual(1);
+
     // Named by an admin: no longer unknown, and the ledger shows the name.
     const named = await fetch(`${engine.url}/v1/departments/${nowhere}`, {
       method: 'PUT',

@@ -1,5 +1,5 @@
 import { type Instant, parseInstant } from '../time.ts';
-import type { EventData, EventType } from './schema.ts';
+import { type EventData, type EventType, openingTypeOf } from './schema.ts';
 
 /** An event as posted and stored: instants are still RFC 3339 strings. */
 export type PostedEvent = {
@@ -17,12 +17,7 @@ export function toDomainEvent(event: PostedEvent): DomainEvent {
   return { ...event, occurredAt: parseInstant(event.occurredAt) } as DomainEvent;
 }
 
-const openingTypes: ReadonlySet<EventType> = new Set([
-  'complaint.received',
-  'fault.reported',
-  'callback.opened',
-  'finding.recorded',
-]);
+const openingTypes: ReadonlySet<EventType> = new Set(Object.values(openingTypeOf));
 
 function precedence(type: EventType): number {
   if (openingTypes.has(type)) return 0;

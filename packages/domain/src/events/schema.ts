@@ -8,8 +8,17 @@ const note = (max: number) => z.string().max(max);
 /** A code the policy pack defines (criterion, fault kind, finding rule...); checked against the pack in force. */
 const code = z
   .string()
-  .regex(/^[a-z0-9_.]+$/, 'expected a lower-case code')
+  .regex(/^[a-z0-9_.]+$/, {
+    error: (issue) => `${String(issue.input)} is not a lower-case code (a-z, 0-9, _ and .)`,
+  })
   .max(64);
+/** API.md: an instant is RFC 3339 with an offset; a local time would leave its zone to a guess. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+/** An optional field: null is taken as absent (Java and .NET serialisers send null by default). */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish();
+}
 
 export const overLevelBodies = [
   'miit_appeal',
@@ -26,14 +35,14 @@ export const overLevelBodies = [
 
 export const overLevelSchema = z.strictObject({
   body: z.enum(overLevelBodies),
-  controlLevel: z.union([z.literal(1), z.literal(2)]),
+  controlLevel: z.literal([1, 2]),
   priorComplaintToDepartment: z.boolean(),
   interceptionAttempted: z.boolean(),
 });
 
 export const customerSchema = z.strictObject({
   id: id,
-  group: z.strictObject({ tier: z.string().min(1).max(32) }).optional(),
+  group: optional(z.strictObject({ tier: z.string().min(1).max(32) })),
 });
 
 const empty = z.strictObject({});
@@ -41,21 +50,21 @@ const empty = z.strictObject({});
 export const eventDataSchemas = {
   'complaint.received': z.strictObject({
     departmentId: id,
-    hallId: id.optional(),
-    channel: z.enum(['hotline', 'hall', 'letter', 'visit', 'online']).optional(),
-    customer: customerSchema.optional(),
-    overLevel: overLevelSchema.optional(),
-    repeatOf: id.optional(),
-    overLevelTendency: z.boolean().optional(),
-    summary: note(4000).optional(),
+    hallId: optional(id),
+    channel: optional(z.enum(['hotline', 'hall', 'letter', 'visit', 'online'])),
+    customer: optional(customerSchema),
+    overLevel: optional(overLevelSchema),
+    repeatOf: optional(id),
+    overLevelTendency: optional(z.boolean()),
+    summary: optional(note(4000)),
   }),
   'complaint.first_replied': empty,
-  'complaint.reply_rejected': z.strictObject({ reason: note(2000).optional() }),
+  'complaint.reply_rejected': z.strictObject({ reason: optional(note(2000)) }),
   'complaint.resolved': empty,
-  'complaint.reopened': z.strictObject({ reason: note(2000).optional() }),
+  'complaint.reopened': z.strictObject({ reason: optional(note(2000)) }),
   'complaint.responsibility_set': z.strictObject({
     responsibility: z.enum(['enterprise', 'non_enterprise']),
-    criteria: z.array(code).max(32).optional(),
+    criteria: optional(z.array(code).max(32)),
   }),
   'complaint.escalated': z.strictObject({ overLevel: overLevelSchema }),
   'complaint.tendency_flagged': empty,
@@ -63,40 +72,49 @@ export const eventDataSchemas = {
   'complaint.cancelled': z.strictObject({ reason: note(2000).min(1) }),
   'fault.reported': z.strictObject({
     departmentId: id,
-    hallId: id.optional(),
+    hallId: optional(id),
     kind: code,
-    customer: customerSchema.optional(),
-    repeatOf: id.optional(),
+    customer: optional(customerSchema),
+    repeatOf: optional(id),
   }),
   'fault.restored': empty,
   'fault.exemption_approved': z
     .strictObject({
-      from: z.iso.datetime({ offset: true }),
-      to: z.iso.datetime({ offset: true }),
+      from: instantSchema,
+      to: instantSchema,
       cause: z.enum(['user', 'equipment', 'cable_cut', 'cable_theft', 'network', 'force_majeure']),
       approvedBy: id,
     })
-    .refine((d) => Date.parse(d.to) > Date.parse(d.from), { message: 'to must be after from', path: ['to'] }),
-  'callback.opened': z.strictObject({ kind: code, departmentId: id, relatedId: id.optional() }),
+    .refine((d) => Date.parse(d.to) > Date.parse(d.from), {
+      message: 'must be after data.from',
+      path: ['to'],
+    }),
+  'callback.opened': z.strictObject({ kind: code, departmentId: id, relatedId: optional(id) }),
   'callback.completed': empty,
   'finding.recorded': z.strictObject({
     rule: code,
     departmentId: id,
-    hallId: id.optional(),
-    personId: id.optional(),
-    relatedId: id.optional(),
-    note: note(4000).optional(),
+    hallId: optional(id),
+    personId: optional(id),
+    relatedId: optional(id),
+    note: optional(note(4000)),
   }),
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
 export const eventTypes = Object.keys(eventDataSchemas) as EventType[];
-export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
+/** A value as parsed events hold it: an optional field that was null is absent (parseEvent drops it). */
+type WithoutNulls<T> = T extends readonly (infer U)[]
+  ? WithoutNulls<U>[]
+  : T extends object
+    ? { [K in keyof T]: WithoutNulls<Exclude<T[K], null>> }
+    : T;
+export type EventData<T extends EventType> = WithoutNulls<z.infer<(typeof eventDataSchemas)[T]>>;
 
 const envelopeFields = {
   id,
   subjectId: id,
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: instantSchema,
 };
 
 const eventVariants = eventTypes.map((type) =>
@@ -117,3 +135,11 @@ export type SubjectKind = 'complaint' | 'fault' | 'callback' | 'finding';
 export function subjectKindOf(type: EventType): SubjectKind {
   return type.slice(0, type.indexOf('.')) as SubjectKind;
 }
+
+/** The event that opens a subject of each kind: the subject's other events wait for it. */
+export const openingTypeOf: Readonly<Record<SubjectKind, EventType>> = {
+  complaint: 'complaint.received',
+  fault: 'fault.reported',
+  callback: 'callback.opened',
+  finding: 'finding.recorded',
+};

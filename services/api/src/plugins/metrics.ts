@@ -7,7 +7,8 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 /**
  * GET /metrics for Prometheus (prom-client: the standard exposition format and process metrics):
  * request latency by route, and the engine's backlog read from Postgres at scrape time through
- * partial indexes (running and overdue clocks, events not yet queued, subjects whose ledger lags).
+ * partial indexes (running and overdue clocks, events not yet queued, events waiting for their
+ * subject's opening event, subjects whose ledger lags).
  */
 export const metrics = fp<{ db: Db; now: () => Date }>(async (app, { db, now }) => {
   const registry = new Registry();
@@ -30,8 +31,11 @@ export const metrics = fp<{ db: Db; now: () => Date }>(async (app, { db, now }) 
         SELECT 'clocks_running' AS what, count(*)::int AS n FROM clocks WHERE state = 'running'
         UNION ALL SELECT 'clocks_overdue', count(*)::int FROM clocks WHERE state = 'running' AND deadline < now()
         UNION ALL SELECT 'events_unqueued', count(*)::int FROM events WHERE attempted_at IS NULL
+        UNION ALL SELECT 'events_waiting', count(*)::int FROM events WHERE status = 'waiting'
         UNION ALL SELECT 'subjects_ledger_behind', count(*)::int FROM subjects WHERE ledger_version < state_version
         UNION ALL SELECT 'webhook_deliveries_pending', count(*)::int FROM webhook_deliveries WHERE status = 'pending'
+        UNION ALL SELECT 'subjects_unknown_department', count(*)::int FROM subjects s
+          WHERE s.department_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM departments d WHERE d.id = s.department_id)
       `.execute(db);
       for (const row of rows) this.set({ what: row.what }, row.n);
     },

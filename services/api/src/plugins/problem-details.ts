@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Problem, ProblemError, problemsFromIssues } from '../problems.ts';
+import { type Problem, ProblemError } from '../problems.ts';
 import { RequestValidationError } from '../validation.ts';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
@@ -54,7 +54,7 @@ export const problemDetails = fp(async (app: FastifyInstance) => {
         title: 'Invalid request',
         status: 400,
         detail: 'The request has problems; nothing of it was stored.',
-        errors: problemsFromIssues(error.issues, error.prefix),
+        errors: [...error.problems],
       };
     } else problem = fromFastifyError(error);
     if (!problem) {
