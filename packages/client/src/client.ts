@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './openapi.ts';
+import type { paths } from './generated/openapi.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {

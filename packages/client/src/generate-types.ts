@@ -1,4 +1,4 @@
-// Writes src/openapi.ts, the client's types, from the OpenAPI document the API serves. Run after
+// Writes src/generated/openapi.ts, the client's types, from the OpenAPI document the API serves. Run after
 // changing a route's schema: `node packages/client/src/generate-types.ts`; a test fails until then.
 import { writeFile } from 'node:fs/promises';
 import { openApiDocument } from '@engine/api';
@@ -10,5 +10,5 @@ export async function generatedTypes(): Promise<string> {
 }
 
 if (import.meta.main) {
-  await writeFile(new URL('./openapi.ts', import.meta.url), await generatedTypes());
+  await writeFile(new URL('./generated/openapi.ts', import.meta.url), await generatedTypes());
 }

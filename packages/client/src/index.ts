@@ -1,2 +1,2 @@
 export * from './client.ts';
-export type { paths } from './openapi.ts';
+export type { paths } from './generated/openapi.ts';

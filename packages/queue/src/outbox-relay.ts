@@ -26,6 +26,7 @@ export class OutboxRelay {
   readonly #log: Logger;
   #listener: pg.Client | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #relisten: NodeJS.Timeout | null = null;
   #running = false;
   #draining: Promise<void> | null = null;
   #again = false;
@@ -118,13 +119,26 @@ export class OutboxRelay {
     this.#timer.unref();
   }
 
+  /** Tries LISTEN again after a poll interval, and again after each failure, until it is back. */
+  #listenAgain(): void {
+    if (this.#relisten) return;
+    this.#relisten = setTimeout(() => {
+      this.#relisten = null;
+      if (!this.#running) return;
+      this.#listen().catch((error) => {
+        this.#log.warn({ err: error }, 'outbox relay could not LISTEN again; polling, and trying again');
+        this.#listenAgain();
+      });
+    }, POLL_MS).unref();
+  }
+
   async #listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.#databaseUrl });
     client.on('notification', () => this.kick());
     client.on('error', (error) => {
       this.#log.warn({ err: error }, 'outbox relay lost its LISTEN connection; polling until it is back');
       this.#listener = null;
-      setTimeout(() => this.#running && this.#listen().catch(() => undefined), POLL_MS).unref();
+      this.#listenAgain();
     });
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '@engine/config';
-import type { Db } from '@engine/db';
-import type { Policy } from '@engine/domain';
-import type { CloseOutcome } from '@engine/penalty-calculator';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.ts';
 import { auth } from './plugins/auth.ts';
 import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
@@ -22,26 +19,6 @@ import { referenceRoutes } from './routes/reference.ts';
 import { subjectRoutes } from './routes/subjects.ts';
 import { summaryRoutes } from './routes/summaries.ts';
 import { zodValidatorCompiler } from './validation.ts';
-
-/** What the API needs from outside; tests pass their own. */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  /** The policy versions in force, reloaded when an admin stores a new one. */
-  policies: () => readonly Policy[];
-  pingRedis: () => Promise<unknown>;
-  /** Called after events are committed: wakes the outbox relay. */
-  onEventsStored: () => void;
-  now: () => Date;
-  /** Rebuilds every SLA timer from Postgres (the sla-timer's reconciler, on demand). */
-  rebuildTimers: () => Promise<number>;
-  /** Reads the stored policy versions again, after one is stored. */
-  reloadPolicies: () => Promise<void>;
-  /** Queues evaluations already requested in Postgres (the sweep finds them if this is lost). */
-  requestEvaluations: (kind: string, ids: readonly string[], cause: string) => Promise<void>;
-  /** Runs a month's period-end rules and locks it (RULES.md 8). */
-  closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
-}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

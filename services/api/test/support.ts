@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type Config, loadConfig } from '@engine/config';
 import { createApiKey, createDb, type Db, loadPolicies, type Role } from '@engine/db';
 import { inject } from 'vitest';
-import { type AppDeps, buildApp } from '../src/app.ts';
+import { buildApp } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.ts';
 
 /** A unique id prefix per test, so tests sharing the run's database never see each other's rows. */
 export function uniqueId(label: string): string {

@@ -30,7 +30,7 @@ export const metrics = fp<{ db: Db; now: () => Date }>(async (app, { db, now }) 
       const { rows } = await sql<{ what: string; n: number }>`
         SELECT 'clocks_running' AS what, count(*)::int AS n FROM clocks WHERE state = 'running'
         UNION ALL SELECT 'clocks_overdue', count(*)::int FROM clocks WHERE state = 'running' AND deadline < now()
-        UNION ALL SELECT 'events_unqueued', count(*)::int FROM events WHERE attempted_at IS NULL
+        UNION ALL SELECT 'events_unqueued', count(*)::int FROM events WHERE enqueued_at IS NULL
         UNION ALL SELECT 'events_waiting', count(*)::int FROM events WHERE status = 'waiting'
         UNION ALL SELECT 'subjects_ledger_behind', count(*)::int FROM subjects WHERE ledger_version < state_version
         UNION ALL SELECT 'webhook_deliveries_pending', count(*)::int FROM webhook_deliveries WHERE status = 'pending'

@@ -2,7 +2,7 @@ import { createWebhook, deleteWebhook, listWebhooks } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';

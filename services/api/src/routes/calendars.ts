@@ -19,7 +19,7 @@ import {
 } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';

@@ -25,8 +25,8 @@ import {
 } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
 import { bodyHash } from '../canonical-json.ts';
+import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, instant } from '../present.ts';
 import { type FieldProblem, invalidRequest, ProblemError } from '../problems.ts';
 import {

@@ -3,7 +3,7 @@ import { timeZoneOf } from '@engine/domain';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { periodParam, problemSchema } from '../schemas.ts';
 import { checkDepartmentFilter, departmentScope } from '../scope.ts';

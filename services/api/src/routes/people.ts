@@ -3,7 +3,7 @@ import { timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';

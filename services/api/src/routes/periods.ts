@@ -3,7 +3,7 @@ import { periodEnd, periodEndRules, timeZoneOf } from '@engine/domain';
 import { PeriodNotEndedError } from '@engine/penalty-calculator';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';

@@ -11,7 +11,7 @@ import {
 import { periodStart, policyInForce, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';

@@ -2,7 +2,7 @@ import { ledgerSummary, slaSummary } from '@engine/db';
 import { periodEnd, periodStart, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { periodParam, requestProblems } from '../schemas.ts';
 import { departmentScope } from '../scope.ts';
 

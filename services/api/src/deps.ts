@@ -1,0 +1,24 @@
+import type { Config } from '@engine/config';
+import type { Db } from '@engine/db';
+import type { Policy } from '@engine/domain';
+import type { CloseOutcome } from '@engine/penalty-calculator';
+
+/** What the API needs from outside; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** The policy versions in force, reloaded when an admin stores a new one. */
+  policies: () => readonly Policy[];
+  pingRedis: () => Promise<unknown>;
+  /** Called after events are committed: wakes the outbox relay. */
+  onEventsStored: () => void;
+  now: () => Date;
+  /** Rebuilds every SLA timer from Postgres (the sla-timer's reconciler, on demand). */
+  rebuildTimers: () => Promise<number>;
+  /** Reads the stored policy versions again, after one is stored. */
+  reloadPolicies: () => Promise<void>;
+  /** Queues evaluations already requested in Postgres (the sweep finds them if this is lost). */
+  requestEvaluations: (kind: string, ids: readonly string[], cause: string) => Promise<void>;
+  /** Runs a month's period-end rules and locks it (RULES.md 8). */
+  closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
+}
