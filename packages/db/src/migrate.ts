@@ -7,6 +7,7 @@ import * as readSide from './migrations/0004_read_side.ts';
 import * as ledgerTotals from './migrations/0005_ledger_totals.ts';
 import * as calendars from './migrations/0006_calendars.ts';
 import * as eventsWaiting from './migrations/0007_events_waiting.ts';
+import * as departmentPolicyFamily from './migrations/0008_department_policy_family.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_ledger_totals': ledgerTotals,
   '0006_calendars': calendars,
   '0007_events_waiting': eventsWaiting,
+  '0008_department_policy_family': departmentPolicyFamily,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,18 +1,45 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import { lockDepartmentPeriod, requestEvaluation } from './subjects.repository.ts';
+import { lockDepartmentPeriod, requestEvaluation, type Trx } from './subjects.repository.ts';
 
 /** Reference data (API.md): departments and halls, whose named people take personal fines. */
-export async function putDepartment(db: Db, id: string, name: string, managerId: string | null) {
+/** Creates or updates a department; a `policyFamily` left undefined keeps the one it has. */
+export async function putDepartment(
+  db: Db,
+  id: string,
+  name: string,
+  managerId: string | null,
+  policyFamily?: string | null,
+) {
+  const family = policyFamily === undefined ? {} : { policy_family: policyFamily };
   const row = await db
     .insertInto('departments')
-    .values({ id, name, manager_id: managerId })
+    .values({ id, name, manager_id: managerId, ...family })
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet({ name, manager_id: managerId, updated_at: sql<Date>`now()` }),
+      oc.column('id').doUpdateSet({ name, manager_id: managerId, ...family, updated_at: sql<Date>`now()` }),
     )
-    .returning(['id', 'name', 'manager_id', 'updated_at', sql<boolean>`xmax = 0`.as('created')])
+    .returning([
+      'id',
+      'name',
+      'manager_id',
+      'policy_family',
+      'updated_at',
+      sql<boolean>`xmax = 0`.as('created'),
+    ])
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/** RULES.md 9: the families assigned to departments (a department without one is absent: the default judges it). */
+export async function departmentFamilies(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('departments')
+    .select(['id', 'policy_family'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('policy_family', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.policy_family!]));
 }
 
 export async function putHall(db: Db, id: string, departmentId: string, name: string, headId: string | null) {
@@ -90,5 +117,15 @@ export async function quotasOf(db: Db, departmentId: string, period: string) {
     .where('department_id', '=', departmentId)
     .where('period', '=', period)
     .orderBy('assessment')
+    .execute();
+}
+
+/** The departments assigned a policy family, by id. */
+export async function assignedDepartments(db: Db) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'policy_family'])
+    .where('policy_family', 'is not', null)
+    .orderBy('id')
     .execute();
 }

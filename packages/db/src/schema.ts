@@ -37,6 +37,8 @@ export interface DepartmentsTable {
   id: string;
   name: string;
   manager_id: string | null;
+  /** RULES.md 9: the policy family that judges the department's subjects; null: the engine's default. */
+  policy_family: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: DefaultedTimestamp;
 }
 

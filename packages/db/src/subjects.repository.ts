@@ -410,3 +410,17 @@ export async function personFindings(
     .execute();
   return rows.map((r) => ({ id: r.id, rule: r.rule, recordedAt: r.opened_at! }));
 }
+
+/** The policy version frozen on each of the given subjects that has one, by "kind\u0000id". */
+export async function frozenVersions(
+  db: Db | Trx,
+  subjects: readonly { kind: string; id: string }[],
+): Promise<Map<string, string>> {
+  if (subjects.length === 0) return new Map();
+  const { rows } = await sql<{ kind: string; id: string; policy_version: string }>`
+    SELECT s.kind, s.id, s.policy_version FROM subjects s
+    JOIN unnest(${subjects.map((x) => x.kind)}::text[], ${subjects.map((x) => x.id)}::text[]) AS wanted (kind, id)
+      ON s.kind = wanted.kind AND s.id = wanted.id
+    WHERE s.policy_version IS NOT NULL`.execute(db);
+  return new Map(rows.map((r) => [`${r.kind}\u0000${r.id}`, r.policy_version]));
+}

@@ -84,6 +84,7 @@ export { type QuotaCase, quotaCaseOf, quotaPositions } from './period/quota-posi
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
 export type { Duration } from './policy/duration.ts';
 export {
+  judgingPolicy,
   loadPolicyPack,
   NoPolicyInForceError,
   type Policy,

@@ -4,6 +4,7 @@ import {
   awaitCalendarYear,
   type ClockRow,
   type Db,
+  departmentFamilies,
   findSubject,
   lockSubject,
   markEvents,
@@ -24,13 +25,14 @@ import {
   type Clock,
   type DomainEvent,
   EvaluationError,
-  type EventType,
   type Instant,
+  judgingPolicy,
   NoPolicyInForceError,
+  openingTypeOf,
   type Policy,
   type PostedEvent,
   parseInstant,
-  policyInForce,
+  type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
 import { evaluateStored } from './evaluate-stored.ts';
@@ -98,14 +100,6 @@ export async function domainEventsOf(trx: Trx, kind: string, id: string): Promis
   );
 }
 
-/** The event that opens a subject of this kind. */
-export const openingType: Record<string, EventType> = {
-  complaint: 'complaint.received',
-  fault: 'fault.reported',
-  callback: 'callback.opened',
-  finding: 'finding.recorded',
-};
-
 /** What the SLA summary groups complaints by. */
 function summaryColumns(
   kind: string,
@@ -116,15 +110,21 @@ function summaryColumns(
   return { assessment: complaint.assessment, upgraded: complaint.upgraded };
 }
 
-/** The version frozen on the subject at its dispatch, never another one; a new subject takes the one in force. */
+/**
+ * The version frozen on the subject at its dispatch, never another one; a new subject takes the
+ * version in force of the family that judges its department (RULES.md 9).
+ */
 async function policyFor(
   deps: ClassifierDeps,
+  trx: Trx,
   frozenVersion: string | null,
   opening: DomainEvent,
 ): Promise<Policy> {
   if (!frozenVersion) {
     await deps.refreshPolicies();
-    return policyInForce(deps.policies(), deps.policyFamily, opening.occurredAt);
+    const { departmentId } = opening.data as { departmentId: string };
+    const assigned = (await departmentFamilies(trx, [departmentId])).get(departmentId);
+    return judgingPolicy(deps.policies(), assigned, deps.policyFamily, opening.occurredAt);
   }
   const find = () => deps.policies().find((p) => p.pack.version === frozenVersion);
   // Loaded before its first use, it may since have been replaced: load the final body, once.
@@ -152,7 +152,7 @@ export async function applySubject(
       const events = await domainEventsOf(trx, kind, id);
       const seen = events.map((e) => e.id);
       const now = parseInstant(deps.now().toISOString());
-      const opening = events.find((e) => e.type === openingType[kind]);
+      const opening = events.find((e) => e.type === openingTypeOf[kind as SubjectKind]);
       if (!opening) {
         // Events before their subject's opening event wait (status waiting) until it arrives.
         await markEvents(trx, kind, id, { seen, applied: [], failed: [], waiting: true });
@@ -166,7 +166,7 @@ export async function applySubject(
       }
       const existing = await findSubject(trx, kind, id);
       const frozenVersion = existing?.policyVersion ?? null;
-      const policy = await policyFor(deps, frozenVersion, opening);
+      const policy = await policyFor(deps, trx, frozenVersion, opening);
       if (!frozenVersion)
         await markPolicyUsed(trx, policy.pack.version, deps.policyRevision(policy.pack.version) ?? 0);
       // The next look: the next warning or deadline, or an event dated a little ahead.
@@ -290,7 +290,7 @@ export async function applySubject(
     await deps.db.transaction().execute(async (trx) => {
       await lockSubject(trx, kind, id);
       const stored = await subjectEvents(trx, kind, id);
-      const failing = eventId ?? stored.find((e) => e.type === openingType[kind])?.id;
+      const failing = eventId ?? stored.find((e) => e.type === openingTypeOf[kind as SubjectKind])?.id;
       await markEvents(trx, kind, id, {
         seen: stored.map((e) => e.id),
         applied: [],

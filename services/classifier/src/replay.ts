@@ -1,6 +1,14 @@
 import { type Db, findSubject, postedEntries, type Trx } from '@engine/db';
-import { type LedgerIntent, type Policy, parseInstant, periodEnd, periodStart } from '@engine/domain';
-import { domainEventsOf, openingType } from './apply-subject.ts';
+import {
+  type LedgerIntent,
+  openingTypeOf,
+  type Policy,
+  parseInstant,
+  periodEnd,
+  periodStart,
+  type SubjectKind,
+} from '@engine/domain';
+import { domainEventsOf } from './apply-subject.ts';
 import { evaluateStored } from './evaluate-stored.ts';
 
 /** One fine as the live ledger has it and as the replay would have it. */
@@ -85,7 +93,7 @@ async function replayOne(
 ): Promise<ReplayLine[] | null> {
   const subject = await findSubject(trx, kind, id);
   const events = await domainEventsOf(trx, kind, id);
-  const opening = events.find((e) => e.type === openingType[kind]);
+  const opening = events.find((e) => e.type === openingTypeOf[kind as SubjectKind]);
   if (!subject?.policyVersion || !opening) return null;
   const policy = chosen ?? policies.find((p) => p.pack.version === subject.policyVersion);
   if (!policy) throw new Error(`policy version ${subject.policyVersion} of ${kind} ${id} is not loaded`);

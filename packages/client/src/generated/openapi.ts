@@ -403,8 +403,7 @@ export interface paths {
                             from: string;
                             /** Format: date-time */
                             to: string;
-                            /** @enum {string} */
-                            cause: "user" | "equipment" | "cable_cut" | "cable_theft" | "network" | "force_majeure";
+                            cause: string;
                             approvedBy: string;
                         };
                     } | {
@@ -602,8 +601,7 @@ export interface paths {
                                 from: string;
                                 /** Format: date-time */
                                 to: string;
-                                /** @enum {string} */
-                                cause: "user" | "equipment" | "cable_cut" | "cable_theft" | "network" | "force_majeure";
+                                cause: string;
                                 approvedBy: string;
                             };
                         } | {
@@ -2165,7 +2163,7 @@ export interface paths {
         get?: never;
         /**
          * Create or update a department; its manager takes the manager personal fines
-         * @description Fines already posted stay with whoever they were charged to; a complaint evaluated again later charges the manager named then.
+         * @description Fines already posted stay with whoever they were charged to; a complaint evaluated again later charges the manager named then. policyFamily (RULES.md 9) names the policy family that judges the department's new complaints, faults, callbacks and findings (null: the engine's default; absent: unchanged); a subject keeps the version frozen at its dispatch.
          */
         put: {
             parameters: {
@@ -2181,6 +2179,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         managerId?: string | null;
+                        policyFamily?: string | null;
                     };
                 };
             };
@@ -2195,6 +2194,8 @@ export interface paths {
                             id: string;
                             name: string;
                             managerId: string | null;
+                            policyFamily: string | null;
+                            judgedBy: string;
                             updatedAt: string;
                         };
                     };
@@ -2209,6 +2210,8 @@ export interface paths {
                             id: string;
                             name: string;
                             managerId: string | null;
+                            policyFamily: string | null;
+                            judgedBy: string;
                             updatedAt: string;
                         };
                     };
@@ -2309,6 +2312,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 managerId: string | null;
+                                policyFamily: string | null;
+                                judgedBy: string;
                                 updatedAt: string;
                             } | {
                                 id: string;
@@ -2721,7 +2726,7 @@ export interface paths {
         };
         /**
          * Set a department's quotas for a month; its cases are re-priced
-         * @description RULES.md 2.4. `class4` (and optionally `over_level`) is the number of cases allowed in the month. Every case counted in a changed quota is evaluated again, so the ledger re-prices the month; corrections of a closed month go into the next open one.
+         * @description RULES.md 2.4. Each key is a quota of the department's pack (the default pack: `class4`, `over_level`), its value the number of cases allowed in the month. Every case counted in a changed quota is evaluated again, so the ledger re-prices the month; corrections of a closed month go into the next open one.
          */
         put: {
             parameters: {
@@ -2736,8 +2741,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        class4?: number;
-                        over_level?: number;
+                        [key: string]: number;
                     };
                 };
             };
@@ -2832,7 +2836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored policy versions */
+        /** The stored policy versions, and which departments each family judges (RULES.md 9) */
         get: {
             parameters: {
                 query?: never;
@@ -2856,6 +2860,11 @@ export interface paths {
                                 createdAt: string;
                                 firstUsedAt: string | null;
                                 revision: number;
+                            }[];
+                            families: {
+                                family: string;
+                                isDefault: boolean;
+                                departments: string[];
                             }[];
                         };
                     };

@@ -13,7 +13,7 @@ export function policyProblems(policy: Policy, event: PostedEvent): { path: stri
     if (!known.includes(value)) {
       problems.push({
         path,
-        message: `${value} is not a ${what} of policy ${pack.version} (known: ${known.join(', ')})`,
+        message: `${value} is not one of the ${what}s of policy ${pack.version} (known: ${known.join(', ')})`,
       });
     }
   };

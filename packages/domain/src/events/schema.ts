@@ -82,7 +82,8 @@ export const eventDataSchemas = {
     .strictObject({
       from: instantSchema,
       to: instantSchema,
-      cause: z.enum(['user', 'equipment', 'cable_cut', 'cable_theft', 'network', 'force_majeure']),
+      // The pack that judges the fault lists its causes (checked in policyProblems, RULES.md 4 and 9).
+      cause: code,
       approvedBy: id,
     })
     .refine((d) => Date.parse(d.to) > Date.parse(d.from), {

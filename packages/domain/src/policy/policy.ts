@@ -129,6 +129,19 @@ export function timeZoneOf(policies: readonly Policy[]): string {
   return policies[0]?.pack.timeZone ?? 'Asia/Shanghai';
 }
 
+/**
+ * RULES.md 9: a department is judged by the family assigned to it, the engine's default where none
+ * is; RULES.md 8: by that family's version in force at the subject's dispatch.
+ */
+export function judgingPolicy(
+  policies: readonly Policy[],
+  assignedFamily: string | undefined,
+  defaultFamily: string,
+  at: Instant,
+): Policy {
+  return policyInForce(policies, assignedFamily ?? defaultFamily, at);
+}
+
 /** RULES.md 8 and API.md: a subject is judged by the version of its family in force at its dispatch. */
 export function policyInForce(policies: readonly Policy[], family: string, at: Instant): Policy {
   let chosen: Policy | undefined;

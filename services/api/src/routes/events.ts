@@ -1,7 +1,9 @@
 import {
+  departmentFamilies,
   type EventConflict,
   EventConflictError,
   findEventStatus,
+  frozenVersions,
   insertEvents,
   listWaitingEvents,
 } from '@engine/db';
@@ -10,14 +12,15 @@ import {
   describeIssues,
   type EventDifference,
   eventDifferences,
+  judgingPolicy,
   NOT_AN_EVENT,
   NoPolicyInForceError,
   openingTypeOf,
+  type Policy,
   type PostedEvent,
   parseEvent,
   parseInstant,
   pathToString,
-  policyInForce,
   policyProblems,
   type SubjectKind,
   subjectKindOf,
@@ -60,7 +63,7 @@ interface Item {
  * Every problem of a post, by path: the schema's (per item) and those a schema cannot see:
  * instants against now, codes against the policy in force, an id repeated in a batch with another body.
  */
-function checkEvents(deps: AppDeps, body: unknown): { events: PostedEvent[]; batch: boolean } {
+async function checkEvents(deps: AppDeps, body: unknown): Promise<{ events: PostedEvent[]; batch: boolean }> {
   const batch = isBatch(body);
   let items: unknown[] = [body];
   if (batch) {
@@ -91,10 +94,16 @@ function checkEvents(deps: AppDeps, body: unknown): { events: PostedEvent[]; bat
       return;
     }
     parsed.push({ index, event: result.event });
-    for (const p of eventProblems(deps, result.event)) {
+  });
+  const judgeOf = await judges(
+    deps,
+    parsed.map((p) => p.event),
+  );
+  for (const { index, event } of parsed) {
+    for (const p of eventProblems(deps, event, judgeOf(event))) {
       problems.push({ path: batch ? `events[${index}].${p.path}` : p.path, message: p.message });
     }
-  });
+  }
   if (problems.length > 0) {
     // Named with the rest; alone, they are the store's 409 (which also sees ids stored before).
     throw invalidRequest([...problems, ...repeatedIdProblems(parsed, at)]);
@@ -102,27 +111,67 @@ function checkEvents(deps: AppDeps, body: unknown): { events: PostedEvent[]; bat
   return { events: parsed.map((p) => p.event), batch };
 }
 
-/** The problems of a well-formed event that only now and the policy in force can see. */
-function eventProblems(deps: AppDeps, event: PostedEvent): FieldProblem[] {
+/** Which policy judges an event: a version, none in force yet (its family), or none known before its subject is. */
+type Judge = { policy: Policy } | { before: string } | null;
+
+/**
+ * RULES.md 9: an event is checked against the pack that will judge it: its subject's frozen
+ * version when the subject is known, else the version in force of its department's family. A
+ * follow-up event of a subject not stored yet is checked when it is applied.
+ */
+async function judges(deps: AppDeps, events: readonly PostedEvent[]): Promise<(event: PostedEvent) => Judge> {
+  const departmentOf = (event: PostedEvent) => (event.data as { departmentId?: string }).departmentId;
+  const [families, versions] = await Promise.all([
+    departmentFamilies(
+      deps.db,
+      events.map(departmentOf).filter((d): d is string => d !== undefined),
+    ),
+    // Only follow-up events need their subject's version; an opening event names its department.
+    frozenVersions(
+      deps.db,
+      events
+        .filter((e) => e.type !== openingTypeOf[subjectKindOf(e.type)])
+        .map((e) => ({ kind: subjectKindOf(e.type), id: e.subjectId })),
+    ),
+  ]);
+  const policies = deps.policies();
+  return (event) => {
+    const version = versions.get(`${subjectKindOf(event.type)}\u0000${event.subjectId}`);
+    const frozen = version ? policies.find((p) => p.pack.version === version) : undefined;
+    if (frozen) return { policy: frozen };
+    const departmentId = departmentOf(event);
+    if (departmentId === undefined) return null;
+    const family = families.get(departmentId) ?? deps.config.POLICY_FAMILY;
+    try {
+      return {
+        policy: judgingPolicy(
+          policies,
+          families.get(departmentId),
+          deps.config.POLICY_FAMILY,
+          parseInstant(event.occurredAt),
+        ),
+      };
+    } catch (error) {
+      if (!(error instanceof NoPolicyInForceError)) throw error;
+      return { before: family };
+    }
+  };
+}
+
+/** The problems of a well-formed event that only now and the policy that judges it can see. */
+function eventProblems(deps: AppDeps, event: PostedEvent, judge: Judge): FieldProblem[] {
   const now = deps.now();
   if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
     const clock = instant(now, timeZoneOf(deps.policies()));
     return [{ path: 'occurredAt', message: `is more than 5 minutes ahead of the engine's clock (${clock})` }];
   }
-  try {
-    return policyProblems(
-      policyInForce(deps.policies(), deps.config.POLICY_FAMILY, parseInstant(event.occurredAt)),
-      event,
-    );
-  } catch (error) {
-    if (!(error instanceof NoPolicyInForceError)) throw error;
-    return [{ path: 'occurredAt', message: beforeAnyPolicy(deps) }];
-  }
+  if (judge === null) return [];
+  if ('before' in judge) return [{ path: 'occurredAt', message: beforeAnyPolicy(deps, judge.before) }];
+  return policyProblems(judge.policy, event);
 }
 
 /** Why no policy judges an instant: it is before the family's first version, or there is none. */
-function beforeAnyPolicy(deps: AppDeps): string {
-  const family = deps.config.POLICY_FAMILY;
+function beforeAnyPolicy(deps: AppDeps, family: string): string {
   const first = deps
     .policies()
     .filter((p) => p.pack.family === family)
@@ -215,7 +264,7 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       },
     },
     async (request, reply) => {
-      const { events, batch } = checkEvents(deps, request.body);
+      const { events, batch } = await checkEvents(deps, request.body);
       try {
         const { results } = await insertEvents(
           deps.db,

@@ -1,4 +1,10 @@
-import { findPolicyVersion, listPolicyVersions, loadStoredCalendars, putPolicyVersion } from '@engine/db';
+import {
+  assignedDepartments,
+  findPolicyVersion,
+  listPolicyVersions,
+  loadStoredCalendars,
+  putPolicyVersion,
+} from '@engine/db';
 import { loadPolicyPack, PolicyDataError, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,13 +51,39 @@ export const policyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     {
       config: { roles: ['finance'] },
       schema: {
-        summary: 'The stored policy versions',
+        summary: 'The stored policy versions, and which departments each family judges (RULES.md 9)',
         tags: ['policies'],
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(summary) }), ...requestProblems },
+        response: {
+          200: z.object({
+            items: z.array(summary),
+            families: z.array(
+              z.object({
+                family: z.string(),
+                /** The engine's default: it judges every department not assigned another family. */
+                isDefault: z.boolean(),
+                /** Departments assigned this family (PUT /v1/departments/{id} with policyFamily). */
+                departments: z.array(z.string()),
+              }),
+            ),
+          }),
+          ...requestProblems,
+        },
       },
     },
-    async () => ({ items: (await listPolicyVersions(deps.db)).map(toSummary) }),
+    async () => {
+      const rows = await listPolicyVersions(deps.db);
+      const assigned = await assignedDepartments(deps.db);
+      const families = [...new Set([...rows.map((r) => r.family), deps.config.POLICY_FAMILY])].sort();
+      return {
+        items: rows.map(toSummary),
+        families: families.map((family) => ({
+          family,
+          isDefault: family === deps.config.POLICY_FAMILY,
+          departments: assigned.filter((d) => d.policy_family === family).map((d) => d.id),
+        })),
+      };
+    },
   );
 
   app.get(

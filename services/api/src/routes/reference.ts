@@ -1,5 +1,6 @@
 import {
   departmentExists,
+  departmentFamilies,
   listDepartments,
   listHalls,
   putDepartment,
@@ -8,7 +9,7 @@ import {
   setQuotas,
   unknownDepartments,
 } from '@engine/db';
-import { periodStart, policyInForce, timeZoneOf } from '@engine/domain';
+import { judgingPolicy, NoPolicyInForceError, periodStart, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -24,6 +25,10 @@ const department = z.object({
   id: z.string(),
   name: z.string(),
   managerId: z.string().nullable(),
+  /** RULES.md 9: the policy family assigned to the department; null: the engine's default. */
+  policyFamily: z.string().nullable(),
+  /** The family that judges its new subjects: the assigned one, or the engine's default. */
+  judgedBy: z.string(),
   updatedAt: z.string(),
 });
 /** A department id subjects name but nobody defined. */
@@ -59,10 +64,18 @@ const quota = z.object({
  */
 export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const zone = () => timeZoneOf(deps.policies());
-  const toDepartment = (r: { id: string; name: string; manager_id: string | null; updated_at: Date }) => ({
+  const toDepartment = (r: {
+    id: string;
+    name: string;
+    manager_id: string | null;
+    policy_family: string | null;
+    updated_at: Date;
+  }) => ({
     id: r.id,
     name: r.name,
     managerId: r.manager_id,
+    policyFamily: r.policy_family,
+    judgedBy: r.policy_family ?? deps.config.POLICY_FAMILY,
     updatedAt: instant(r.updated_at, zone()),
   });
   const toHall = (r: {
@@ -86,20 +99,35 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       schema: {
         summary: 'Create or update a department; its manager takes the manager personal fines',
         description:
-          'Fines already posted stay with whoever they were charged to; a complaint evaluated again later charges the manager named then.',
+          "Fines already posted stay with whoever they were charged to; a complaint evaluated again later charges the manager named then. policyFamily (RULES.md 9) names the policy family that judges the department's new complaints, faults, callbacks and findings (null: the engine's default; absent: unchanged); a subject keeps the version frozen at its dispatch.",
         tags: ['reference'],
         security: [{ apiKey: [] }],
         params: z.object({ id }),
-        body: z.strictObject({ name, managerId: id.nullable().optional() }),
+        body: z.strictObject({
+          name,
+          managerId: id.nullable().optional(),
+          policyFamily: z.string().min(1).max(64).nullable().optional(),
+        }),
         response: { 200: department, 201: department, ...requestProblems },
       },
     },
     async (request, reply) => {
+      const { policyFamily } = request.body;
+      const families = [...new Set(deps.policies().map((p) => p.pack.family))].sort();
+      if (policyFamily && !families.includes(policyFamily)) {
+        throw invalidRequest([
+          {
+            path: 'policyFamily',
+            message: `no policy family ${policyFamily} is stored (known: ${families.join(', ')})`,
+          },
+        ]);
+      }
       const row = await putDepartment(
         deps.db,
         request.params.id,
         request.body.name,
         request.body.managerId ?? null,
+        policyFamily,
       );
       return reply.status(row.created ? 201 : 200).send(toDepartment(row));
     },
@@ -196,9 +224,24 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
   );
 
   const quotaAnswer = z.object({ departmentId: z.string(), period: z.string(), items: z.array(quota) });
+  /** RULES.md 9: the version of the department's family in force at the month's start judges its quotas. */
+  const departmentPolicy = async (departmentId: string, period: string) => {
+    const assigned = (await departmentFamilies(deps.db, [departmentId])).get(departmentId);
+    try {
+      return judgingPolicy(deps.policies(), assigned, deps.config.POLICY_FAMILY, periodStart(period, zone()));
+    } catch (error) {
+      if (!(error instanceof NoPolicyInForceError)) throw error;
+      throw invalidRequest([
+        {
+          path: 'params.period',
+          message: `${period} is before any version of policy ${assigned ?? deps.config.POLICY_FAMILY}`,
+        },
+      ]);
+    }
+  };
   const quotasNow = async (departmentId: string, period: string) => {
+    const policy = await departmentPolicy(departmentId, period);
     const set = await quotasOf(deps.db, departmentId, period);
-    const policy = policyInForce(deps.policies(), deps.config.POLICY_FAMILY, periodStart(period, zone()));
     const assessments = [
       ...new Set([...Object.keys(policy.pack.complaints.quotas), ...set.map((s) => s.assessment)]),
     ];
@@ -225,26 +268,31 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       schema: {
         summary: "Set a department's quotas for a month; its cases are re-priced",
         description:
-          'RULES.md 2.4. `class4` (and optionally `over_level`) is the number of cases allowed in the month. Every case counted in a changed quota is evaluated again, so the ledger re-prices the month; corrections of a closed month go into the next open one.',
+          "RULES.md 2.4. Each key is a quota of the department's pack (the default pack: `class4`, `over_level`), its value the number of cases allowed in the month. Every case counted in a changed quota is evaluated again, so the ledger re-prices the month; corrections of a closed month go into the next open one.",
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         params: z.object({ departmentId: id, period: periodParam }),
         body: z
-          .strictObject({
-            class4: z.number().int().min(0).max(1_000_000).optional(),
-            over_level: z.number().int().min(0).max(1_000_000).optional(),
-          })
-          .refine((b) => b.class4 !== undefined || b.over_level !== undefined, {
-            message: 'give class4 (or over_level)',
+          .record(z.string().min(1).max(64), z.number().int().min(0).max(1_000_000))
+          .refine((b) => Object.keys(b).length > 0, {
+            message: 'give at least one quota, e.g. {"class4": 3}',
           }),
         response: { 200: quotaAnswer.extend({ casesRepriced: z.number().int() }), ...requestProblems },
       },
     },
     async (request) => {
       const { departmentId, period } = request.params;
-      const quotas = Object.fromEntries(
-        Object.entries(request.body).filter(([, n]) => n !== undefined),
-      ) as Record<string, number>;
+      const quotas = request.body;
+      const known = Object.keys((await departmentPolicy(departmentId, period)).pack.complaints.quotas);
+      const unknown = Object.keys(quotas).filter((key) => !known.includes(key));
+      if (unknown.length > 0) {
+        throw invalidRequest(
+          unknown.map((key) => ({
+            path: key,
+            message: `not a quota of the department's policy (its quotas: ${known.join(', ') || 'none'})`,
+          })),
+        );
+      }
       const cases = await setQuotas(deps.db, departmentId, period, quotas, request.apiKey?.id ?? null);
       await deps.requestEvaluations('complaint', cases, `quota-${departmentId}-${period}-${Date.now()}`);
       return { ...(await quotasNow(departmentId, period)), casesRepriced: cases.length };
