@@ -81,16 +81,16 @@ export async function markClosed(trx: Trx, period: string, closedBy: string | nu
 }
 
 /**
- * RULES.md 4: the faults a close of the period must price as unfinished: a repair clock whose
- * deadline fell before the period's end and that was not restored by then.
+ * The faults still open at an instant (not restored by then, not cancelled): the candidates a close
+ * evaluates with its period closed; the domain decides which were unfinished (isUnfinishedAtEnd).
  */
-export async function faultsOverdueAt(db: Db, end: Date): Promise<string[]> {
+export async function faultsOpenAt(db: Db, end: Date): Promise<string[]> {
   const rows = await db
     .selectFrom('clocks')
     .select('subject_id')
     .where('subject_kind', '=', 'fault')
     .where('name', '=', 'repair')
-    .where('deadline', '<', end)
+    .where('started_at', '<', end)
     .where('state', '!=', 'cancelled')
     .where((eb) => eb.or([eb('stopped_at', 'is', null), eb('stopped_at', '>', end)]))
     .orderBy('subject_id')

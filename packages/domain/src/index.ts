@@ -76,7 +76,7 @@ export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './led
 export {
   callbackRateShortfalls,
   callbackRateSubjectId,
-  faultsUnfinishedAtEnd,
+  isUnfinishedAtEnd,
   periodEndRules,
 } from './period/period-end.ts';
 export { type PersonFinding, personFindingRanks, type Suspension } from './period/person-findings.ts';

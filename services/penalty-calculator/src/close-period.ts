@@ -1,7 +1,7 @@
 import { applySubject, type ClassifierDeps, type FollowUps } from '@engine/classifier';
 import {
   closedPeriods,
-  faultsOverdueAt,
+  faultsOpenAt,
   findPeriod,
   lockPeriodsExclusive,
   markClosed,
@@ -66,7 +66,7 @@ export async function closePeriod(
   if (deps.now() < end) throw new PeriodNotEndedError(period, end);
 
   if ((await markClosing(deps.db, period)) === 'closed') return already((await findPeriod(deps.db, period))!);
-  const faults = await faultsOverdueAt(deps.db, end);
+  const faults = await faultsOpenAt(deps.db, end);
   let entriesPosted = 0;
   for (const id of faults) {
     await deps.followUp(await applySubject(deps, 'fault', id));

@@ -2,8 +2,7 @@ import { departmentParty, intent, type LedgerIntent } from '../ledger/entry.ts';
 import type { Policy } from '../policy/policy.ts';
 import { rateShortfallFen } from '../pricing/callbacks.ts';
 import type { CallbackState } from '../subjects/callback.ts';
-import type { FaultState } from '../subjects/fault.ts';
-import { type Instant, type Period, periodEnd } from '../time.ts';
+import type { Instant, Period } from '../time.ts';
 
 /**
  * RULES.md 6, run when a period closes: per department and callback kind, the rate of callbacks
@@ -64,19 +63,12 @@ export function callbackRateSubjectId(departmentId: string, kind: string, period
 }
 
 /**
- * RULES.md 4, run when a period closes: the faults still not restored at the period's end and past
- * their deadline. Re-evaluating them with the period closed (evaluateFault's `closedPeriods`) prices
- * them as unfinished, instead of late.
+ * RULES.md 4: a fault is unfinished at a period's end when its repair deadline fell before the end
+ * and it was not restored by then; closing the period then prices it as unfinished (100 yuan in the
+ * default pack) instead of late. The one place this is decided: evaluateFault asks it of each
+ * closed period, and the close evaluates every fault still open at the end.
  */
-export function faultsUnfinishedAtEnd(
-  policy: Policy,
-  period: Period,
-  faults: readonly FaultState[],
-): FaultState[] {
-  const end: Instant = periodEnd(period, policy.pack.timeZone);
-  return faults.filter((fault) => {
-    const [repair] = fault.clocks;
-    const restoredBeforeEnd = repair.stoppedAt !== null && repair.stoppedAt.toMillis() <= end.toMillis();
-    return !restoredBeforeEnd && repair.deadline.toMillis() < end.toMillis();
-  });
+export function isUnfinishedAtEnd(deadline: Instant, restoredAt: Instant | null, end: Instant): boolean {
+  const restoredByEnd = restoredAt !== null && restoredAt.toMillis() <= end.toMillis();
+  return !restoredByEnd && deadline.toMillis() < end.toMillis();
 }

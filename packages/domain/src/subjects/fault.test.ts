@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { event, fines, policy, sh, shLocal } from '../../test/fixtures.ts';
 import { deadlineWithExemptions } from '../deadlines/exemptions.ts';
 import { reconcile } from '../ledger/reconcile.ts';
-import { faultsUnfinishedAtEnd } from '../period/period-end.ts';
 import { instantFromMillis } from '../time.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { evaluateFault } from './fault.ts';
@@ -58,17 +57,21 @@ describe('RULES.md 4: fault repair targets (电信条例 art. 32)', () => {
     expect(fines(open.entries)).toEqual(['fault.repair.late 50', 'fault.warning 50']);
   });
 
-  it('the period-end rule finds the faults unfinished past their deadline at the end of the period', () => {
-    const late = evaluate([reported('2026-11-28T10:00')], '2026-12-01T00:00').state!;
-    const notYetDue = evaluateFault(
-      policy,
-      'F2',
-      [{ ...reported('2026-11-30T10:00'), id: 'x', subjectId: 'F2' }],
-      sh('2026-12-01T00:00'),
-    ).state!;
-    expect(faultsUnfinishedAtEnd(policy, '2026-11', [late, notYetDue]).map((f) => f.subjectId)).toEqual([
-      'F1',
-    ]);
+  it('unfinished at the end means past its deadline and not restored by then: a fault not yet due is not', () => {
+    const closed = { closedPeriods: new Set(['2026-11']) };
+    // Reported 28 November 10:00, 48 hours: due 30 November 10:00, open at the end of November.
+    const late = evaluate([reported('2026-11-28T10:00')], '2026-12-01T00:00', closed).state!;
+    expect(late.unfinishedAtCloseOf).toBe('2026-11');
+    // Reported 30 November 10:00: due 2 December, so open at the end of November but not unfinished.
+    const notYetDue = evaluate([reported('2026-11-30T10:00')], '2026-12-01T00:00', closed).state!;
+    expect(notYetDue.unfinishedAtCloseOf).toBeNull();
+    // Restored at 23:59 on 30 November, late but finished.
+    const finished = evaluate(
+      [reported('2026-11-28T10:00'), restored('2026-11-30T23:59')],
+      '2026-12-01T00:00',
+      closed,
+    );
+    expect(finished.state!.unfinishedAtCloseOf).toBeNull();
   });
 
   it('closing a period: evaluate with it closed, post into it, then lock it (the fine lands in the closed month)', () => {

@@ -4,6 +4,7 @@ import { targetAfter } from '../deadlines/deadline.ts';
 import { deadlineWithExemptions, type Interval } from '../deadlines/exemptions.ts';
 import type { DomainEvent, EventOf } from '../events/event.ts';
 import { departmentParty, intent, type LedgerIntent } from '../ledger/entry.ts';
+import { isUnfinishedAtEnd } from '../period/period-end.ts';
 import type { Policy } from '../policy/policy.ts';
 import { type Instant, type Period, parseInstant, periodEnd, periodOf, periodOfDeadline } from '../time.ts';
 import { EvaluationError } from './evaluation-error.ts';
@@ -95,11 +96,11 @@ export function evaluateFault(
         ? { at: repair.breachedAt, reason: 'overdue' }
         : null;
 
+  // The first closed period (already ended at `at`) at whose end it was unfinished.
   const unfinishedAtCloseOf =
     [...(context.closedPeriods ?? [])].sort().find((period) => {
       const end = periodEnd(period, pack.timeZone);
-      const pastDeadline = spec.deadline.toMillis() < end.toMillis() && end.toMillis() <= at.toMillis();
-      return pastDeadline && (restoredAt === null || restoredAt.toMillis() > end.toMillis());
+      return end.toMillis() <= at.toMillis() && isUnfinishedAtEnd(spec.deadline, restoredAt, end);
     }) ?? null;
 
   const state: FaultState = {
