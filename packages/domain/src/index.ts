@@ -92,6 +92,7 @@ export {
   timeZoneOf,
 } from './policy/policy.ts';
 export { calendarSettingOf, type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
+export { quotaInForce } from './pricing/quota.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
 export {
   type ComplaintContext,

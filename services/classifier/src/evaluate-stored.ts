@@ -20,6 +20,7 @@ import {
   parseInstant,
   periodOf,
   personFindingRanks,
+  quotaInForce,
   quotaPositions,
   type SubjectEvaluation,
 } from '@engine/domain';
@@ -109,7 +110,7 @@ export async function evaluateStored(
         quotaPosition: positions.get(id)!,
         ...(setQuota === undefined ? {} : { quota: setQuota }),
       });
-      const finite = (setQuota ?? rule.defaultQuota) !== null;
+      const finite = quotaInForce(policy.pack, state.assessment, setQuota) !== null;
       return { ...base, evaluation, quota: { assessment: state.assessment, period, finite } };
     }
     case 'fault':

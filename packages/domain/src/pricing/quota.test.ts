@@ -5,7 +5,7 @@ import { type PostedEntry, reconcile } from '../ledger/reconcile.ts';
 import { quotaCaseOf, quotaPositions } from '../period/quota-positions.ts';
 import { loadPolicyPack, type Policy } from '../policy/policy.ts';
 import { evaluateComplaint } from '../subjects/complaint.ts';
-import { excessRank, quotaFineFen } from './quota.ts';
+import { excessRank, quotaFineFen, quotaInForce } from './quota.ts';
 
 const classFour = { defaultQuota: null, withinQuota: 'charged', excessMode: 'double' } as const;
 
@@ -151,5 +151,15 @@ describe('RULES.md 2.4: a case moving out of class 4 re-prices the later cases b
     ];
     const entries = periodLedger({ A: cancelledA, B: caseEvents('B', '03') });
     expect(entries.map((e) => [e.subjectId, e.amountFen])).toEqual([['B', 10_000]]);
+  });
+});
+
+describe('RULES.md 2.4: the quota in force', () => {
+  it("is the one finance set, else the pack's default (class 4: unlimited until set; over-level: 0)", () => {
+    expect(quotaInForce(policy.pack, 'class4', 3)).toBe(3);
+    expect(quotaInForce(policy.pack, 'class4', undefined)).toBeNull();
+    expect(quotaInForce(policy.pack, 'over_level', undefined)).toBe(0);
+    expect(quotaInForce(policy.pack, 'over_level', null)).toBeNull();
+    expect(quotaInForce(policy.pack, 'class1', undefined)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { QuotaRule } from '../policy/schema.ts';
+import type { PolicyPack, QuotaRule } from '../policy/schema.ts';
 
 /** RULES.md 2.4: how far past the quota a case is: 0 within it, k for the k-th case beyond it. */
 export function excessRank(position: number, quota: number | null): number {
@@ -19,4 +19,18 @@ export function quotaFineFen(baseFen: number, rule: QuotaRule, rank: number): nu
     case 'progressive':
       return baseFen * 2 ** rank;
   }
+}
+
+/**
+ * RULES.md 2.4: the quota in force for a department's month and an assessment: the one finance set
+ * (`set`; null: unlimited), else the pack's default; null means unlimited, as does an assessment
+ * the pack sets no quota for.
+ */
+export function quotaInForce(
+  pack: PolicyPack,
+  assessment: string,
+  set: number | null | undefined,
+): number | null {
+  if (set !== undefined) return set;
+  return pack.complaints.quotas[assessment]?.defaultQuota ?? null;
 }

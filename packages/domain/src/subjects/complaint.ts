@@ -9,7 +9,7 @@ import { departmentParty, intent, type LedgerIntent } from '../ledger/entry.ts';
 import type { Policy } from '../policy/policy.ts';
 import type { SlaTypeId } from '../policy/schema.ts';
 import { groupMultiplier, multiplied } from '../pricing/group.ts';
-import { excessRank, quotaFineFen } from '../pricing/quota.ts';
+import { excessRank, quotaFineFen, quotaInForce } from '../pricing/quota.ts';
 import { type Instant, periodOf, periodOfDeadline } from '../time.ts';
 import { type SubjectEvaluation, signalsOf, subjectEvents } from './subject.ts';
 
@@ -336,7 +336,7 @@ function complaintFines(
   // RULES.md 2.1-2.2, 2.4-2.5: the assessment fine, in the month of dispatch.
   const dispatchPeriod = periodOf(state.dispatchedAt, zone);
   const quotaRule = pack.complaints.quotas[state.assessment];
-  const quota = context.quota === undefined ? (quotaRule?.defaultQuota ?? null) : context.quota;
+  const quota = quotaInForce(pack, state.assessment, context.quota);
   const rank = excessRank(context.quotaPosition ?? 1, quota);
   const priced = (baseFen: number) =>
     multiplied(quotaRule ? quotaFineFen(baseFen, quotaRule, rank) : baseFen, multiplier);

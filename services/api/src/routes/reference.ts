@@ -9,7 +9,7 @@ import {
   setQuotas,
   unknownDepartments,
 } from '@engine/db';
-import { judgingPolicy, NoPolicyInForceError, periodStart, timeZoneOf } from '@engine/domain';
+import { judgingPolicy, NoPolicyInForceError, periodStart, quotaInForce, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -254,7 +254,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           ? { assessment, quota: row.quota, source: 'set' as const, setAt: instant(row.set_at, zone()) }
           : {
               assessment,
-              quota: policy.pack.complaints.quotas[assessment]?.defaultQuota ?? null,
+              quota: quotaInForce(policy.pack, assessment, undefined),
               source: 'policy' as const,
             };
       }),
