@@ -80,7 +80,12 @@ export {
   periodEndRules,
 } from './period/period-end.ts';
 export { type PersonFinding, personFindingRanks, type Suspension } from './period/person-findings.ts';
-export { type QuotaCase, quotaCaseOf, quotaPositions } from './period/quota-positions.ts';
+export {
+  casesRepricedByMove,
+  type QuotaCase,
+  quotaCaseOf,
+  quotaPositions,
+} from './period/quota-positions.ts';
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
 export type { Duration } from './policy/duration.ts';
 export {

@@ -10,6 +10,7 @@ import {
   markEvents,
   markPolicyUsed,
   quotaCases,
+  quotaSet,
   recordSignals,
   repeatsOf,
   requestEvaluation,
@@ -23,6 +24,7 @@ import {
 import {
   CalendarCoverageError,
   type Clock,
+  casesRepricedByMove,
   type DomainEvent,
   EvaluationError,
   type Instant,
@@ -32,6 +34,7 @@ import {
   type Policy,
   type PostedEvent,
   parseInstant,
+  quotaInForce,
   type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
@@ -188,7 +191,6 @@ export async function applySubject(
       // Counted on a year without official data: make sure it was not stored meanwhile.
       if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.calendarFingerprint());
       const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
-      const quotaNow = result.quota?.finite ? result.quota : null;
       const version = await saveEvaluation(trx, {
         kind,
         id,
@@ -242,16 +244,28 @@ export async function applySubject(
               : []),
           ];
       const quotaBefore = existing?.quotaAssessment && existing.quotaPeriod ? existing.quotaAssessment : null;
-      if (quotaBefore !== (result.quota?.assessment ?? null)) {
-        for (const assessment of new Set(
-          [quotaBefore, quotaNow?.assessment].filter((a): a is string => a !== null),
-        )) {
-          const period = result.quota?.period ?? existing!.quotaPeriod!;
-          for (const other of await quotaCases(trx, result.departmentId, period, assessment)) {
-            // Same instant counts too: ties are ordered by id.
-            if (other.id !== id && other.openedAt >= opening.occurredAt.toJSDate())
-              moved.push({ kind, id: other.id });
-          }
+      const quotaAfter = result.quota?.assessment ?? null;
+      if (quotaBefore !== quotaAfter) {
+        const period = result.quota?.period ?? existing!.quotaPeriod!;
+        const changes = [
+          ...(quotaBefore ? [{ assessment: quotaBefore, change: 'left' as const }] : []),
+          ...(quotaAfter ? [{ assessment: quotaAfter, change: 'entered' as const }] : []),
+        ];
+        for (const { assessment, change } of changes) {
+          // RULES.md 2.4: only the later cases whose price the move changes (the domain decides).
+          const group = await quotaCases(trx, result.departmentId, period, assessment);
+          const repriced = casesRepricedByMove(
+            policy.pack.complaints.quotas[assessment],
+            quotaInForce(
+              policy.pack,
+              assessment,
+              await quotaSet(trx, result.departmentId, period, assessment),
+            ),
+            group.map((c) => ({ subjectId: c.id, dispatchedAt: parseInstant(c.openedAt.toISOString()) })),
+            { subjectId: id, dispatchedAt: opening.occurredAt },
+            change,
+          );
+          for (const other of repriced) moved.push({ kind, id: other });
         }
       }
       for (const group of ['complaint', 'fault', 'finding']) {

@@ -20,7 +20,6 @@ import {
   parseInstant,
   periodOf,
   personFindingRanks,
-  quotaInForce,
   quotaPositions,
   type SubjectEvaluation,
 } from '@engine/domain';
@@ -32,7 +31,7 @@ export interface Evaluated {
   departmentId: string;
   hallId: string | null;
   /** RULES.md 2.4: the quota this case counts in, null when none applies (or cancelled). */
-  quota: { assessment: string; period: string; finite: boolean } | null;
+  quota: { assessment: string; period: string } | null;
   /** Findings of the same person later in the year, whose rank this one may have moved. */
   laterFindings: string[];
 }
@@ -110,8 +109,7 @@ export async function evaluateStored(
         quotaPosition: positions.get(id)!,
         ...(setQuota === undefined ? {} : { quota: setQuota }),
       });
-      const finite = quotaInForce(policy.pack, state.assessment, setQuota) !== null;
-      return { ...base, evaluation, quota: { assessment: state.assessment, period, finite } };
+      return { ...base, evaluation, quota: { assessment: state.assessment, period } };
     }
     case 'fault':
       return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { event, policy, received, sh } from '../../test/fixtures.ts';
 import { builtinCalendars } from '../calendar/builtin.ts';
 import { type PostedEntry, reconcile } from '../ledger/reconcile.ts';
-import { quotaCaseOf, quotaPositions } from '../period/quota-positions.ts';
+import { casesRepricedByMove, quotaCaseOf, quotaPositions } from '../period/quota-positions.ts';
 import { loadPolicyPack, type Policy } from '../policy/policy.ts';
 import { evaluateComplaint } from '../subjects/complaint.ts';
 import { excessRank, quotaFineFen, quotaInForce } from './quota.ts';
@@ -161,5 +161,41 @@ describe('RULES.md 2.4: the quota in force', () => {
     expect(quotaInForce(policy.pack, 'over_level', undefined)).toBe(0);
     expect(quotaInForce(policy.pack, 'over_level', null)).toBeNull();
     expect(quotaInForce(policy.pack, 'class1', undefined)).toBeNull();
+  });
+});
+
+describe('RULES.md 2.4: which later cases a case entering or leaving a quota re-prices', () => {
+  const cases = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      subjectId: `C${String(i + 1).padStart(2, '0')}`,
+      dispatchedAt: sh(
+        `2026-11-${String(2 + (i % 28)).padStart(2, '0')}T${String(8 + Math.floor(i / 28)).padStart(2, '0')}:00`,
+      ),
+    }));
+  const rules = policy.pack.complaints.quotas;
+
+  it('class 4, quota 3, double: a case entering first moves only the third case to the fourth place', () => {
+    const group = cases(6);
+    expect(casesRepricedByMove(rules.class4, 3, group, group[0]!, 'entered')).toEqual(['C04']);
+    // Leaving first: the fourth comes back within the quota.
+    expect(casesRepricedByMove(rules.class4, 3, group.slice(1), group[0]!, 'left')).toEqual(['C04']);
+    // Entering last re-prices nobody.
+    expect(casesRepricedByMove(rules.class4, 3, group, group[5]!, 'entered')).toEqual([]);
+  });
+
+  it('with no quota set (class 4 unlimited) nobody moves in price', () => {
+    const group = cases(6);
+    expect(casesRepricedByMove(rules.class4, null, group, group[0]!, 'entered')).toEqual([]);
+  });
+
+  it('over-level, quota 0, flat: every case is beyond the quota at the same price, so nobody is re-priced', () => {
+    const group = cases(50);
+    expect(casesRepricedByMove(rules.over_level, 0, group, group[0]!, 'entered')).toEqual([]);
+  });
+
+  it('progressive: every later case beyond the quota changes price', () => {
+    const group = cases(5);
+    const progressive = { defaultQuota: 2, withinQuota: 'charged', excessMode: 'progressive' } as const;
+    expect(casesRepricedByMove(progressive, 2, group, group[0]!, 'entered')).toEqual(['C03', 'C04', 'C05']);
   });
 });
