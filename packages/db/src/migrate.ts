@@ -8,6 +8,7 @@ import * as ledgerTotals from './migrations/0005_ledger_totals.ts';
 import * as calendars from './migrations/0006_calendars.ts';
 import * as eventsWaiting from './migrations/0007_events_waiting.ts';
 import * as departmentPolicyFamily from './migrations/0008_department_policy_family.ts';
+import * as subjectColumns from './migrations/0009_subject_columns.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_calendars': calendars,
   '0007_events_waiting': eventsWaiting,
   '0008_department_policy_family': departmentPolicyFamily,
+  '0009_subject_columns': subjectColumns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,17 +107,17 @@ export async function callbacksOfRatePeriod(trx: Trx, period: string) {
       'subjects.department_id',
       'subjects.policy_version',
       'policy_versions.effective_from',
-      sql<string>`subjects.state->>'kind'`.as('callback_kind'),
-      sql<boolean>`(subjects.state->>'countsAsDone')::boolean`.as('counts_as_done'),
-      sql<string | null>`subjects.state->>'completedAt'`.as('completed_at'),
+      'subjects.callback_kind',
+      'subjects.counts_as_done',
+      'subjects.completed_at',
     ])
     .where('subjects.kind', '=', 'callback')
-    .where(sql<string>`subjects.state->>'ratePeriod'`, '=', period)
+    .where('subjects.rate_period', '=', period)
     .execute();
   return rows.map((r) => ({
     departmentId: r.department_id!,
-    kind: r.callback_kind,
-    countsAsDone: r.counts_as_done,
+    kind: r.callback_kind!,
+    countsAsDone: r.counts_as_done!,
     completedAt: r.completed_at,
     ratePeriod: period,
     policyVersion: r.policy_version!,

@@ -204,7 +204,7 @@ export async function personFindingsView(
     .selectFrom('subjects')
     .select(['id', 'department_id', 'hall_id', 'policy_version', 'opened_at', 'state'])
     .where('kind', '=', 'finding')
-    .where(sql<string>`state->>'personId'`, '=', personId)
+    .where('person_id', '=', personId)
     .where('opened_at', '>=', from)
     .where('opened_at', '<', to)
     .orderBy('opened_at')

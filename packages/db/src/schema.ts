@@ -80,6 +80,14 @@ export interface SubjectsTable {
   /** Complaints only: what the SLA summary groups by. */
   assessment: string | null;
   upgraded: boolean | null;
+  /** Findings: the person charged and the rule (RULES.md 7: a person's findings of a year). */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
+  finding_rule: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Callbacks: what the period's callback rate needs (RULES.md 6). */
+  rate_period: ColumnType<string | null, string | null | undefined, string | null>;
+  callback_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  counts_as_done: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Calendar years the subject's deadlines need data for: used provisionally, or waited for. */
   calendar_needs: ColumnType<number[], number[] | undefined, number[]>;
 }

@@ -169,6 +169,13 @@ export interface SubjectEvaluationRow {
   /** Complaints: the assessment and whether upgraded, for the SLA summary; null for other kinds. */
   assessment: string | null;
   upgraded: boolean | null;
+  /** The state's fields SQL filters by (findings: person and rule; callbacks: what the rate needs), null elsewhere. */
+  personId: string | null;
+  findingRule: string | null;
+  ratePeriod: string | null;
+  callbackKind: string | null;
+  countsAsDone: boolean | null;
+  completedAt: Date | null;
   clocks: readonly ClockRow[];
   /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
   calendarNeeds: number[];
@@ -190,6 +197,12 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     assessment: row.assessment,
     upgraded: row.upgraded,
     calendar_needs: row.calendarNeeds,
+    person_id: row.personId,
+    finding_rule: row.findingRule,
+    rate_period: row.ratePeriod,
+    callback_kind: row.callbackKind,
+    counts_as_done: row.countsAsDone,
+    completed_at: row.completedAt,
     updated_at: sql<Date>`now()`,
   };
   const { state_version } = await trx
@@ -393,7 +406,7 @@ export async function openedAtOf(trx: Trx, kind: string, id: string): Promise<Da
   return row?.opened_at ?? null;
 }
 
-/** A person's progressive findings of one calendar year (the state JSON holds person and rule). */
+/** A person's findings of one calendar year. */
 export async function personFindings(
   trx: Trx,
   personId: string,
@@ -402,13 +415,13 @@ export async function personFindings(
 ): Promise<{ id: string; rule: string; recordedAt: Date }[]> {
   const rows = await trx
     .selectFrom('subjects')
-    .select(['id', 'opened_at', sql<string>`state->>'rule'`.as('rule')])
+    .select(['id', 'opened_at', 'finding_rule'])
     .where('kind', '=', 'finding')
-    .where(sql<string>`state->>'personId'`, '=', personId)
+    .where('person_id', '=', personId)
     .where('opened_at', '>=', from)
     .where('opened_at', '<', to)
     .execute();
-  return rows.map((r) => ({ id: r.id, rule: r.rule, recordedAt: r.opened_at! }));
+  return rows.map((r) => ({ id: r.id, rule: r.finding_rule!, recordedAt: r.opened_at! }));
 }
 
 /** The policy version frozen on each of the given subjects that has one, by "kind\u0000id". */

@@ -23,10 +23,13 @@ import {
 } from '@engine/db';
 import {
   CalendarCoverageError,
+  type CallbackState,
   type Clock,
+  type ComplaintState,
   casesRepricedByMove,
   type DomainEvent,
   EvaluationError,
+  type FindingState,
   type Instant,
   judgingPolicy,
   NoPolicyInForceError,
@@ -103,14 +106,43 @@ export async function domainEventsOf(trx: Trx, kind: string, id: string): Promis
   );
 }
 
-/** What the SLA summary groups complaints by. */
-function summaryColumns(
-  kind: string,
-  state: object,
-): { assessment: string | null; upgraded: boolean | null } {
-  if (kind !== 'complaint') return { assessment: null, upgraded: null };
-  const complaint = state as { assessment: string; upgraded: boolean };
-  return { assessment: complaint.assessment, upgraded: complaint.upgraded };
+/**
+ * The fields of a subject's state that SQL filters and groups by, as typed columns: the SLA
+ * summary's (complaints), a person's findings of a year, a period's callback rate.
+ */
+function stateColumns(kind: string, state: object) {
+  const none = {
+    assessment: null,
+    upgraded: null,
+    personId: null,
+    findingRule: null,
+    ratePeriod: null,
+    callbackKind: null,
+    countsAsDone: null,
+    completedAt: null,
+  };
+  switch (kind) {
+    case 'complaint': {
+      const { assessment, upgraded } = state as ComplaintState;
+      return { ...none, assessment, upgraded };
+    }
+    case 'finding': {
+      const { personId, rule } = state as FindingState;
+      return { ...none, personId, findingRule: rule };
+    }
+    case 'callback': {
+      const callback = state as CallbackState;
+      return {
+        ...none,
+        ratePeriod: callback.ratePeriod,
+        callbackKind: callback.kind,
+        countsAsDone: callback.countsAsDone,
+        completedAt: callback.completedAt?.toJSDate() ?? null,
+      };
+    }
+    default:
+      return none;
+  }
 }
 
 /**
@@ -204,7 +236,7 @@ export async function applySubject(
         nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
         quotaAssessment: result.quota?.assessment ?? null,
         quotaPeriod: result.quota?.period ?? null,
-        ...summaryColumns(kind, state),
+        ...stateColumns(kind, state),
         clocks: clocks.map(toClockRow),
         calendarNeeds,
       });

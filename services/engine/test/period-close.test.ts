@@ -234,7 +234,7 @@ describe('closing a period', () => {
       () =>
         engine.runtime.db
           .selectFrom('subjects')
-          .select(['state_version', 'ledger_version', sql<string>`state->>'completedAt'`.as('completed')])
+          .select(['state_version', 'ledger_version', 'completed_at as completed'])
           .where('kind', '=', 'callback')
           .where('id', '=', `${p}K4`)
           .executeTakeFirstOrThrow(),

@@ -33,7 +33,10 @@ export async function postCallbackRate(
     ? callbackRateShortfalls(
         loadPolicyPack(stored.body, `policy_versions/${version}`, await loadStoredCalendars(trx)),
         period,
-        callbacks.map((c) => ({ ...c, completedAt: c.completedAt ? parseInstant(c.completedAt) : null })),
+        callbacks.map((c) => ({
+          ...c,
+          completedAt: c.completedAt ? parseInstant(c.completedAt.toISOString()) : null,
+        })),
         closedAt ? parseInstant(closedAt.toISOString()) : null,
       )
     : [];
