@@ -41,7 +41,7 @@ interface Target {
 
 /**
  * Evaluates subjects again from their stored events, under the version each was judged by or a
- * chosen one, and compares the fines with what stands on the live ledger: what finance would pay
+ * chosen one (for the subjects of that version's family only), and compares the fines with what stands on the live ledger: what finance would pay
  * under a new pack, or (same version) proof that the ledger is a pure function of the events.
  * Runs in read-only transactions: the live ledger is never touched. A fault past its deadline at
  * a closed month's end is priced as unfinished, as live; the callback-rate shortfall, a month's and
@@ -95,8 +95,11 @@ async function replayOne(
   const events = await domainEventsOf(trx, kind, id);
   const opening = events.find((e) => e.type === openingTypeOf[kind as SubjectKind]);
   if (!subject?.policyVersion || !opening) return null;
-  const policy = chosen ?? policies.find((p) => p.pack.version === subject.policyVersion);
-  if (!policy) throw new Error(`policy version ${subject.policyVersion} of ${kind} ${id} is not loaded`);
+  const frozen = policies.find((p) => p.pack.version === subject.policyVersion);
+  if (!frozen) throw new Error(`policy version ${subject.policyVersion} of ${kind} ${id} is not loaded`);
+  // RULES.md 9: a what-if of one family's version re-judges only the subjects that family judges.
+  if (chosen && chosen.pack.family !== frozen.pack.family) return null;
+  const policy = chosen ?? frozen;
   const { evaluation } = await evaluateStored(
     trx,
     policy,

@@ -1,3 +1,4 @@
+import { replay, subjectsOfPeriod } from '@engine/classifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
 
@@ -174,5 +175,22 @@ describe('one engine, many packs', () => {
     ]);
     expect((await call('finance', 'PUT', `/v1/quotas/${TEL}/2026-11`, { class4: 3 })).status).toBe(200);
     expect((await call('finance', 'GET', `/v1/quotas/${GAS}/2026-11`)).body.items).toEqual([]);
+  });
+
+  it('a what-if of one family re-judges only the departments that family judges', async () => {
+    const targets = (await subjectsOfPeriod(engine.runtime.db, '2026-11', 'Asia/Shanghai')).filter((t) =>
+      t.id.startsWith(p),
+    );
+    expect(targets.map((t) => t.id).sort()).toEqual([`${p}G`, `${p}T`]);
+    const gas = await replay(engine.runtime.db, engine.runtime.policies(), targets, {
+      policyVersion: 'gas-utility-2020',
+      now: new Date(),
+    });
+    expect(gas.subjects).toBe(1);
+    const tel = await replay(engine.runtime.db, engine.runtime.policies(), targets, {
+      policyVersion: 'fuling-2012',
+      now: new Date(),
+    });
+    expect(tel).toMatchObject({ subjects: 1, differences: [], liveFen: 10_000, replayFen: 10_000 });
   });
 });
