@@ -1,7 +1,7 @@
 import type { Config } from '@engine/config';
 import type { Db } from '@engine/db';
 import type { Policy } from '@engine/domain';
-import type { CloseOutcome } from '@engine/penalty-calculator';
+import type { CloseOutcome } from '@engine/use-cases';
 
 /** What the API needs from outside; tests pass their own. */
 export interface AppDeps {

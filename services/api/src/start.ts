@@ -1,9 +1,7 @@
-import { enqueueFollowUps } from '@engine/classifier';
 import { timeZoneOf } from '@engine/domain';
-import { closePeriod } from '@engine/penalty-calculator';
 import { OutboxRelay, pingQueue } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { rebuildTimers } from '@engine/sla-timer';
+import { closePeriod, enqueueFollowUps, rebuildTimers } from '@engine/use-cases';
 import { buildApp } from './app.ts';
 
 /** The API: serves the HTTP contract and relays the outbox of accepted events to the queue. */

@@ -9,7 +9,6 @@
 //   calendar import FILE [--calendar ID] [--year YYYY] [--source TEXT]
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { replay, subjectsOfPeriod } from '@engine/classifier';
 import { loadConfig } from '@engine/config';
 import {
   createApiKey,
@@ -23,7 +22,7 @@ import {
 import { isPeriod, timeZoneOf } from '@engine/domain';
 import { Producer } from '@engine/queue';
 import { bootstrap } from '@engine/runtime';
-import { rebuildTimers } from '@engine/sla-timer';
+import { rebuildTimers, replay, subjectsOfPeriod } from '@engine/use-cases';
 import { CommandError, importCalendar, showCalendars } from './calendar-commands.ts';
 import { formatReplay } from './format-replay.ts';
 

@@ -1,4 +1,4 @@
-import type { ReplayResult } from '@engine/classifier';
+import type { ReplayResult } from '@engine/use-cases';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 

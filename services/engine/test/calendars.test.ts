@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { putPolicyVersion } from '@engine/db';
 import { fuling2012Policy } from '@engine/domain';
-import { checkCalendarCoverage } from '@engine/sla-timer';
+import { checkCalendarCoverage } from '@engine/use-cases';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, net, receiver, startTestEngine, type TestEngine, uid } from './support.ts';

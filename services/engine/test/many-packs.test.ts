@@ -1,4 +1,4 @@
-import { replay, subjectsOfPeriod } from '@engine/classifier';
+import { replay, subjectsOfPeriod } from '@engine/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
 

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { replay, subjectsOfPeriod } from '@engine/classifier';
 import type { EngineClient } from '@engine/client';
 import { createEngineClient, EngineError } from '@engine/client';
 import { createApiKey } from '@engine/db';
+import { replay, subjectsOfPeriod } from '@engine/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
 

@@ -1,2 +1,1 @@
-export { deliverWebhook, signatureOf } from './deliver.ts';
 export { startNotifier } from './start.ts';

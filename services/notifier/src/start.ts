@@ -1,7 +1,7 @@
 import { timeZoneOf } from '@engine/domain';
 import { createWorker, defaultJobOptions } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { deliverWebhook } from './deliver.ts';
+import { deliverWebhook } from '@engine/use-cases';
 
 /** The notifier: delivers webhooks for signals, with retries and a dead-letter record. */
 export function startNotifier(runtime: Runtime): Stop {

@@ -1,6 +1,6 @@
 import { createWorker } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { postPenalties } from './post-penalties.ts';
+import { postPenalties } from '@engine/use-cases';
 
 /** The penalty calculator: posts each subject's fines to the append-only ledger. */
 export function startPenaltyCalculator(runtime: Runtime): Stop {

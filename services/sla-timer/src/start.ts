@@ -1,7 +1,6 @@
 import { createWorker } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { watchCalendarCoverage } from './calendar-watch.ts';
-import { onTimer, rebuildTimers, sweep } from './timers.ts';
+import { onTimer, rebuildTimers, sweep, watchCalendarCoverage } from '@engine/use-cases';
 
 /** The SLA timer: fires delayed jobs at warnings and deadlines, rebuilds them at start, and sweeps. */
 export async function startSlaTimer(runtime: Runtime): Promise<Stop> {

@@ -1,6 +1,6 @@
 import { findPeriod, listPeriods, periodEntriesOf } from '@engine/db';
 import { periodEnd, periodEndRules, timeZoneOf } from '@engine/domain';
-import { PeriodNotEndedError } from '@engine/penalty-calculator';
+import { PeriodNotEndedError } from '@engine/use-cases';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';

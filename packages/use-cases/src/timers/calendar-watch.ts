@@ -1,9 +1,7 @@
 import { type Db, loadStoredCalendars, recordSignals } from '@engine/db';
 import { parseInstant } from '@engine/domain';
 import type { Producer } from '@engine/queue';
-import type { Runtime } from '@engine/runtime';
-
-type Logger = Runtime['log'];
+import type { Logger } from 'pino';
 
 /** Below this many days of official holiday data the engine warns in its log, daily. */
 export const WARN_DAYS = 60;

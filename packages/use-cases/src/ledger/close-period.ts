@@ -1,4 +1,3 @@
-import { applySubject, type ClassifierDeps, type FollowUps } from '@engine/classifier';
 import {
   closedPeriods,
   faultsOpenAt,
@@ -8,6 +7,7 @@ import {
   markClosing,
 } from '@engine/db';
 import { periodEnd } from '@engine/domain';
+import { applySubject, type ClassifierDeps, type FollowUps } from '../classify/apply-subject.ts';
 import { postCallbackRate } from './callback-rate.ts';
 import { postPenalties } from './post-penalties.ts';
 
