@@ -5,6 +5,7 @@ export * from './events.repository.ts';
 export * from './ledger.repository.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './periods.repository.ts';
+export { PolicyStore } from './policy-store.ts';
 export * from './policy-versions.repository.ts';
 export * from './read.repository.ts';
 export * from './reference.repository.ts';

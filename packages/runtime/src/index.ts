@@ -4,12 +4,10 @@ import {
   type Db,
   ensureDatabase,
   ensureEventPartitions,
-  loadPolicies,
   migrateToLatest,
-  policyFingerprint,
+  PolicyStore,
   seedBuiltinPolicies,
 } from '@engine/db';
-import type { Policy } from '@engine/domain';
 import { Producer } from '@engine/queue';
 import { type Logger, pino } from 'pino';
 
@@ -18,21 +16,11 @@ export interface Runtime {
   config: Config;
   log: Logger;
   db: Db;
-  policies: () => readonly Policy[];
-  /** The calendar fingerprint the policies' stored calendars were loaded at. */
-  calendarFingerprint: () => string;
-  /** The stored revision of a loaded version (a version may be replaced until first used). */
-  policyRevision: (version: string) => number | undefined;
-  /** Whether a version was already used when loaded, so the loaded body is final. */
-  policySettled: (version: string) => boolean;
-  reloadPolicies: () => Promise<void>;
-  /** Reloads if another process stored or replaced a version; looks at most every few seconds. */
-  refreshPolicies: () => Promise<void>;
+  /** The stored policy versions this process judges by. */
+  policies: PolicyStore;
   producer: Producer;
   now: () => Date;
 }
-
-const POLICY_REFRESH_MS = 5_000;
 
 /** Connects and migrates (safe from several processes at once), then loads the policy versions. */
 export async function bootstrap(config: Config = loadConfig()): Promise<Runtime> {
@@ -42,26 +30,11 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
   await migrateToLatest(db);
   await seedBuiltinPolicies(db);
   await ensureEventPartitions(db);
-  let loaded = await loadPolicies(db);
-  let lookedAt = Date.now();
-  const reloadPolicies = async () => {
-    loaded = await loadPolicies(db);
-    lookedAt = Date.now();
-  };
   return {
     config,
     log,
     db,
-    policies: () => loaded.policies,
-    calendarFingerprint: () => loaded.calendarFingerprint,
-    policyRevision: (version) => loaded.revisions.get(version),
-    policySettled: (version) => loaded.used.has(version),
-    reloadPolicies,
-    refreshPolicies: async () => {
-      if (Date.now() - lookedAt < POLICY_REFRESH_MS) return;
-      lookedAt = Date.now();
-      if ((await policyFingerprint(db)) !== loaded.fingerprint) await reloadPolicies();
-    },
+    policies: await PolicyStore.load(db),
     producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX, {
       attempts: config.WEBHOOK_ATTEMPTS,
       backoffMs: config.WEBHOOK_BACKOFF_MS,

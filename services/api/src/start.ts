@@ -12,12 +12,12 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
     {
       config,
       db,
-      policies: runtime.policies,
+      policies: () => runtime.policies.all(),
       pingRedis: () => pingQueue(producer.queues.events),
       onEventsStored: () => relay.kick(),
       now: runtime.now,
       rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
-      reloadPolicies: runtime.reloadPolicies,
+      reloadPolicies: () => runtime.policies.reload(),
       requestEvaluations: (kind, ids, cause) => producer.evaluateAll(ids.map((id) => ({ kind, id, cause }))),
       closePeriod: (period, closedBy) =>
         closePeriod(
@@ -26,12 +26,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
             policies: runtime.policies,
             policyFamily: config.POLICY_FAMILY,
             now: runtime.now,
-            policyRevision: runtime.policyRevision,
-            policySettled: runtime.policySettled,
-            reloadPolicies: runtime.reloadPolicies,
-            refreshPolicies: runtime.refreshPolicies,
-            calendarFingerprint: runtime.calendarFingerprint,
-            timeZone: timeZoneOf(runtime.policies()),
+            timeZone: timeZoneOf(runtime.policies.all()),
             followUp: (followUps) => enqueueFollowUps(producer, followUps, runtime.now()),
           },
           period,

@@ -9,11 +9,6 @@ export function startClassifier(runtime: Runtime): Stop {
     policies: runtime.policies,
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
-    policyRevision: runtime.policyRevision,
-    policySettled: runtime.policySettled,
-    reloadPolicies: runtime.reloadPolicies,
-    refreshPolicies: runtime.refreshPolicies,
-    calendarFingerprint: runtime.calendarFingerprint,
   };
   const options = {
     redisUrl: runtime.config.REDIS_URL,

@@ -109,7 +109,7 @@ if (group === 'keys' || group === 'migrate') {
 } else if (group === 'replay' && (action === 'subject' || action === 'period')) {
   const runtime = await bootstrap();
   try {
-    const policies = runtime.policies();
+    const policies = runtime.policies.all();
     const zone = timeZoneOf(policies);
     const targets =
       action === 'subject'

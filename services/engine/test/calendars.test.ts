@@ -292,7 +292,7 @@ describe('a pack that refuses to count a year without official data (calendar.mi
       effectiveFrom: '2023-01-01',
       calendar: { id: 'cn-mainland', missingYear: 'refuse' },
     });
-    await engine.runtime.reloadPolicies();
+    await engine.runtime.policies.reload();
   });
   afterAll(() => engine.stop());
 

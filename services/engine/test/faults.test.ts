@@ -187,7 +187,7 @@ describe('faults', () => {
     };
     pack.complaints.slaTypes.ordinary = { firstResponse: { hours: 4 }, resolution: { workingDays: 40 } };
     expect(await putPolicyVersion(engine.runtime.db, pack)).toBe('created');
-    await engine.runtime.reloadPolicies();
+    await engine.runtime.policies.reload();
     const p = uid('Y');
     expect((await engine.post(complaint(p, 1, new Date('2026-11-20T01:00:00Z')))).status).toBe(202);
     const failed = await eventually(

@@ -182,12 +182,12 @@ describe('one engine, many packs', () => {
       t.id.startsWith(p),
     );
     expect(targets.map((t) => t.id).sort()).toEqual([`${p}G`, `${p}T`]);
-    const gas = await replay(engine.runtime.db, engine.runtime.policies(), targets, {
+    const gas = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
       policyVersion: 'gas-utility-2020',
       now: new Date(),
     });
     expect(gas.subjects).toBe(1);
-    const tel = await replay(engine.runtime.db, engine.runtime.policies(), targets, {
+    const tel = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
       policyVersion: 'fuling-2012',
       now: new Date(),
     });

@@ -246,7 +246,9 @@ describe('replay', () => {
   it('under the versions the subjects were judged by, equals the live ledger', async () => {
     const targets = await month();
     expect(targets.length).toBeGreaterThanOrEqual(3);
-    const result = await replay(engine.runtime.db, engine.runtime.policies(), targets, { now: new Date() });
+    const result = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
+      now: new Date(),
+    });
     expect(result.differences).toEqual([]);
     expect(result.replayFen).toBe(result.liveFen);
     expect(result.liveFen).toBeGreaterThan(0);
@@ -267,7 +269,7 @@ describe('replay', () => {
     };
     await admin.putPolicy(`${p}-dear`, dearer);
     const ledgerBefore = await engine.ledger('');
-    const result = await replay(engine.runtime.db, engine.runtime.policies(), await month(), {
+    const result = await replay(engine.runtime.db, engine.runtime.policies.all(), await month(), {
       policyVersion: `${p}-dear`,
       now: new Date(),
     });

@@ -213,7 +213,7 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
     };
     for (const pack of [progressive, back])
       expect(await putPolicyVersion(engine.runtime.db, pack)).toBe('created');
-    await engine.runtime.reloadPolicies();
+    await engine.runtime.policies.reload();
     const p = uid('S9');
     const department = `D-${p}`;
     await engine.runtime.db

@@ -12,7 +12,7 @@ export function startNotifier(runtime: Runtime): Stop {
         runtime.db,
         job.data.deliveryId,
         { isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? defaultJobOptions.attempts ?? 1) },
-        timeZoneOf(runtime.policies()),
+        timeZoneOf(runtime.policies.all()),
       ),
     {
       redisUrl: runtime.config.REDIS_URL,

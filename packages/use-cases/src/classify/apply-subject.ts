@@ -9,6 +9,7 @@ import {
   lockSubject,
   markEvents,
   markPolicyUsed,
+  type PolicyStore,
   quotaCases,
   quotaSet,
   recordSignals,
@@ -45,19 +46,11 @@ import { evaluateStored } from './evaluate-stored.ts';
 
 export interface ClassifierDeps {
   db: Db;
-  policies: () => readonly Policy[];
+  /** The stored policy versions, as this process holds them. */
+  policies: PolicyStore;
+  /** The family that judges a department none was assigned to (RULES.md 9). */
   policyFamily: string;
   now: () => Date;
-  /** The stored revision of a loaded version: a version may be replaced until first used. */
-  policyRevision: (version: string) => number | undefined;
-  /** Whether the loaded body of a version is final (it was used when loaded). */
-  policySettled: (version: string) => boolean;
-  /** Reads the stored policy versions again (one this process has not loaded yet). */
-  reloadPolicies: () => Promise<void>;
-  /** Reloads them if another process stored or replaced one (cheap; looks every few seconds). */
-  refreshPolicies: () => Promise<void>;
-  /** The calendar fingerprint the loaded policies' calendars were read at. */
-  calendarFingerprint: () => string;
 }
 
 /** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
@@ -156,14 +149,14 @@ async function policyFor(
   opening: DomainEvent,
 ): Promise<Policy> {
   if (!frozenVersion) {
-    await deps.refreshPolicies();
+    await deps.policies.refresh();
     const { departmentId } = opening.data as { departmentId: string };
     const assigned = (await departmentFamilies(trx, [departmentId])).get(departmentId);
-    return judgingPolicy(deps.policies(), assigned, deps.policyFamily, opening.occurredAt);
+    return judgingPolicy(deps.policies.all(), assigned, deps.policyFamily, opening.occurredAt);
   }
-  const find = () => deps.policies().find((p) => p.pack.version === frozenVersion);
+  const find = () => deps.policies.all().find((p) => p.pack.version === frozenVersion);
   // Loaded before its first use, it may since have been replaced: load the final body, once.
-  if (!find() || !deps.policySettled(frozenVersion)) await deps.reloadPolicies();
+  if (!find() || !deps.policies.settled(frozenVersion)) await deps.policies.reload();
   const frozen = find();
   if (!frozen) throw new Error(`policy version ${frozenVersion} frozen on this subject is not stored`);
   return frozen;
@@ -203,7 +196,7 @@ export async function applySubject(
       const frozenVersion = existing?.policyVersion ?? null;
       const policy = await policyFor(deps, trx, frozenVersion, opening);
       if (!frozenVersion)
-        await markPolicyUsed(trx, policy.pack.version, deps.policyRevision(policy.pack.version) ?? 0);
+        await markPolicyUsed(trx, policy.pack.version, deps.policies.revision(policy.pack.version) ?? 0);
       // The next look: the next warning or deadline, or an event dated a little ahead.
       const futureEvent = events.find((e) => e.occurredAt > now)?.occurredAt ?? null;
       const result = await evaluateStored(
@@ -221,7 +214,7 @@ export async function applySubject(
       const clocks = (state.clocks ?? []) as Clock[];
       const calendarNeeds = provisionalYearsOf(clocks);
       // Counted on a year without official data: make sure it was not stored meanwhile.
-      if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.calendarFingerprint());
+      if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
       const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
       const version = await saveEvaluation(trx, {
         kind,
@@ -318,15 +311,15 @@ export async function applySubject(
   } catch (error) {
     // A year stored since the calendars were loaded (expected right after a store): load and evaluate again.
     if (error instanceof StaleCalendarError && calendarReloads < MAX_CALENDAR_RELOADS) {
-      await deps.reloadPolicies();
+      await deps.policies.reload();
       return applySubject(deps, kind, id, calendarReloads + 1);
     }
     // Replaced since this process loaded it: load it again; the job's retry judges by the stored body.
-    if (error instanceof StalePolicyError) await deps.reloadPolicies();
+    if (error instanceof StalePolicyError) await deps.policies.reload();
     if (error instanceof CalendarCoverageError) {
       return await awaitCalendar(deps, kind, id, error).catch(async (stale) => {
         if (!(stale instanceof StaleCalendarError) || calendarReloads >= MAX_CALENDAR_RELOADS) throw stale;
-        await deps.reloadPolicies();
+        await deps.policies.reload();
         return applySubject(deps, kind, id, calendarReloads + 1);
       });
     }
@@ -367,7 +360,7 @@ async function awaitCalendar(
   await deps.db.transaction().execute(async (trx) => {
     await lockSubject(trx, kind, id);
     // Stored since this process loaded its calendars: evaluate again with it (applySubject reloads).
-    await assertCalendarsCurrent(trx, deps.calendarFingerprint());
+    await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
     const stored = await subjectEvents(trx, kind, id);
     await markEvents(trx, kind, id, {
       seen: stored.map((e) => e.id),
