@@ -1,3 +1,4 @@
+import { OVER_LEVEL_ASSESSMENT } from '@engine/domain';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
@@ -137,7 +138,7 @@ export async function slaSummary(
     SELECT ${group} AS group_id,
       count(*)::int AS received,
       count(*) FILTER (WHERE s.upgraded)::int AS upgrades,
-      count(*) FILTER (WHERE s.assessment = 'over_level')::int AS over_level,
+      count(*) FILTER (WHERE s.assessment = ${OVER_LEVEL_ASSESSMENT})::int AS over_level,
       ${clockCount('fr', 'met')} AS fr_met,
       ${clockCount('fr', 'breached')} AS fr_breached,
       ${clockCount('fr', 'running')} AS fr_running,

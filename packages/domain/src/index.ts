@@ -27,7 +27,12 @@ export {
   yearArrangementInputSchema,
   yearArrangementProblems,
 } from './calendar/year-arrangement.ts';
-export { assessmentOf, enterpriseClass, type Responsibility } from './classification/assessment.ts';
+export {
+  assessmentOf,
+  enterpriseClass,
+  OVER_LEVEL_ASSESSMENT,
+  type Responsibility,
+} from './classification/assessment.ts';
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
 export { isRepeatWithinWindow, type UpgradeReason } from './classification/upgrade.ts';
 export { type DataProblem, PolicyDataError, pathToString } from './data-errors.ts';
@@ -113,7 +118,13 @@ export {
   type FindingEvaluation,
   type FindingState,
 } from './subjects/finding.ts';
-export type { IgnoredEvent, Signal, SignalKind, SubjectEvaluation } from './subjects/subject.ts';
+export {
+  type IgnoredEvent,
+  type Signal,
+  type SignalKind,
+  type SubjectEvaluation,
+  signalKinds,
+} from './subjects/subject.ts';
 export {
   formatInstant,
   type Instant,

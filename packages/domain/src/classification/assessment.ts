@@ -14,6 +14,9 @@ export function enterpriseClass(pack: PolicyPack, criteria: readonly string[]): 
  * as non-enterprise) are over-level when the customer went above the company, else ordinary.
  * A pack without an over-level section assesses every non-enterprise complaint as ordinary.
  */
+/** RULES.md 2.2: the assessment of a complaint taken over-level (its quota key too). */
+export const OVER_LEVEL_ASSESSMENT = 'over_level';
+
 export function assessmentOf(
   pack: PolicyPack,
   responsibility: Responsibility,
@@ -21,5 +24,5 @@ export function assessmentOf(
   isOverLevel: boolean,
 ): string {
   if (responsibility === 'enterprise') return enterpriseClass(pack, criteria).id;
-  return isOverLevel && pack.complaints.overLevel ? 'over_level' : 'ordinary';
+  return isOverLevel && pack.complaints.overLevel ? OVER_LEVEL_ASSESSMENT : 'ordinary';
 }

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { OVER_LEVEL_ASSESSMENT } from '../classification/assessment.ts';
 import { type DataProblem, PolicyDataError, parseData } from '../data-errors.ts';
 import type { Instant } from '../time.ts';
 import { calendarSettingOf, type PolicyPack, policyPackSchema } from './schema.ts';
@@ -85,10 +86,10 @@ function crossFieldProblems(
     }
   });
   for (const key of Object.keys(quotas)) {
-    if (!seenIds.has(key) && key !== 'over_level') {
+    if (!seenIds.has(key) && key !== OVER_LEVEL_ASSESSMENT) {
       problem(`complaints.quotas.${key}`, `no class or assessment named ${key}`);
     }
-    if (key === 'over_level' && !overLevel)
+    if (key === OVER_LEVEL_ASSESSMENT && !overLevel)
       problem(`complaints.quotas.${key}`, 'the pack has no overLevel section');
   }
   overLevel?.personalFines.forEach((fine, index) => {

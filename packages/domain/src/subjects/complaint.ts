@@ -1,4 +1,4 @@
-import { assessmentOf, type Responsibility } from '../classification/assessment.ts';
+import { assessmentOf, OVER_LEVEL_ASSESSMENT, type Responsibility } from '../classification/assessment.ts';
 import { overLevelSlaType, primarySlaType, slaTypesAtDispatch } from '../classification/sla-type.ts';
 import { isRepeatWithinWindow, type UpgradeReason } from '../classification/upgrade.ts';
 import { type Clock, type ClockSpec, clockAt, isRunningAt, type Run, runsFrom } from '../deadlines/clock.ts';
@@ -344,7 +344,7 @@ function complaintFines(
   const overLevelPack = pack.complaints.overLevel;
   const assessmentFine = assessmentClass
     ? { rule: assessmentClass.rule, baseFen: assessmentClass.fineFen }
-    : state.assessment === 'over_level' && overLevelPack && state.overLevel
+    : state.assessment === OVER_LEVEL_ASSESSMENT && overLevelPack && state.overLevel
       ? {
           rule: 'complaint.over_level',
           baseFen:

@@ -4,7 +4,16 @@ import type { EventType } from '../events/schema.ts';
 import type { LedgerIntent } from '../ledger/entry.ts';
 import type { Instant } from '../time.ts';
 
-export type SignalKind = 'warning' | 'breach' | 'upgrade' | 'over_level' | 'suspension';
+/** What a duty manager can subscribe to: the signals of subjects, and the calendar's warning. */
+export const signalKinds = [
+  'warning',
+  'breach',
+  'upgrade',
+  'over_level',
+  'suspension',
+  'calendar.expiring',
+] as const;
+export type SignalKind = Exclude<(typeof signalKinds)[number], 'calendar.expiring'>;
 
 /** Something a duty manager should hear of; `key` is stable so an adapter emits each signal once. */
 export interface Signal {

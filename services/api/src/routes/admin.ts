@@ -1,20 +1,11 @@
 import { createWebhook, deleteWebhook, listWebhooks } from '@engine/db';
-import { timeZoneOf } from '@engine/domain';
+import { signalKinds, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';
-
-const signalKinds = [
-  'warning',
-  'breach',
-  'upgrade',
-  'over_level',
-  'suspension',
-  'calendar.expiring',
-] as const;
 
 const webhook = z.object({
   id: z.string(),
