@@ -202,12 +202,8 @@ export async function applySubject(
       const result = await evaluateStored(
         trx,
         policy,
-        kind,
-        id,
-        events,
-        opening,
+        { kind, id, events, opening, previousQuota: existing?.quotaAssessment ?? null },
         now,
-        existing?.quotaAssessment ?? null,
       );
       const { evaluation } = result;
       const state = evaluation.state!;

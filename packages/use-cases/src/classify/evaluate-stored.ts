@@ -43,17 +43,23 @@ const toInstant = (date: Date | null): Instant | null => (date ? parseInstant(da
  * a repeat names, the department's manager and hall head, the case's place in its quota, a
  * person's earlier findings of the year, the closed periods.
  */
+export interface StoredSubject {
+  kind: string;
+  id: string;
+  /** Its stored events, in occurredAt order, and the one that opened it. */
+  events: readonly DomainEvent[];
+  opening: DomainEvent;
+  /** The quota the subject counted in before this evaluation, if any. */
+  previousQuota: string | null;
+}
+
 export async function evaluateStored(
   trx: Trx,
   policy: Policy,
-  kind: string,
-  id: string,
-  events: readonly DomainEvent[],
-  opening: DomainEvent,
+  subject: StoredSubject,
   now: Instant,
-  /** The quota the subject counted in before this evaluation, if any. */
-  previousQuota: string | null,
 ): Promise<Evaluated> {
+  const { kind, id, events, opening, previousQuota } = subject;
   const zone = policy.pack.timeZone;
   const data = opening.data as {
     departmentId: string;

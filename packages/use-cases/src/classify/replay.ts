@@ -103,12 +103,8 @@ async function replayOne(
   const { evaluation } = await evaluateStored(
     trx,
     policy,
-    kind,
-    id,
-    events,
-    opening,
+    { kind, id, events, opening, previousQuota: subject.quotaAssessment },
     now,
-    subject.quotaAssessment,
   );
 
   const lines = new Map<string, ReplayLine>();
