@@ -12,8 +12,18 @@ const types = {
 
 export type Db = Kysely<Database>;
 
-export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
+export function createDb(
+  databaseUrl: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, types });
+  // An idle pooled connection that Postgres closes (a restart, pg_terminate_backend) emits 'error'
+  // on the pool; unhandled, Node would end the process. The pool drops that client and opens a
+  // new one at the next query, so the process rides it out.
+  pool.on(
+    'error',
+    options.onIdleError ?? ((error) => console.warn(`database: idle connection lost (${error.message})`)),
+  );
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -26,7 +26,11 @@ export interface Runtime {
 export async function bootstrap(config: Config = loadConfig()): Promise<Runtime> {
   const log = pino({ level: config.LOG_LEVEL });
   await ensureDatabase(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL, { max: 20 });
+  const db = createDb(config.DATABASE_URL, {
+    max: 20,
+    onIdleError: (err) =>
+      log.warn({ err }, 'an idle database connection was closed; the next query opens another'),
+  });
   await migrateToLatest(db);
   await seedBuiltinPolicies(db);
   await ensureEventPartitions(db);
