@@ -1,7 +1,6 @@
 import { builtinCalendarData, type CalendarData, loadCalendar, type WorkingCalendar } from '@engine/domain';
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
-import type { Trx } from './subjects.repository.ts';
+import type { Db, Trx } from './database.ts';
 
 /** Who stored the years that come from the calendar files shipped with the engine. */
 export const SHIPPED = 'shipped file';

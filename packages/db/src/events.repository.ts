@@ -1,6 +1,6 @@
 import { canonicalEvent, type EventDifference, eventDifferences } from '@engine/domain';
 import { sql, type Transaction } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 import type { Database, EventStatusValue } from './schema.ts';
 
 export interface NewEvent {
@@ -321,4 +321,96 @@ export async function relayUnqueuedEvents(
 /** Keeps monthly partitions of the event store ready ahead of time (run at start). */
 export async function ensureEventPartitions(db: Db, monthsAhead = 12): Promise<void> {
   await sql`SELECT ensure_event_partitions(now()::date, ${monthsAhead})`.execute(db);
+}
+
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  type: string;
+  subjectId: string;
+  occurredAt: Date;
+  data: unknown;
+}
+
+export async function subjectEvents(trx: Trx, kind: string, id: string): Promise<StoredEvent[]> {
+  const rows = await trx
+    .selectFrom('events')
+    .select(['seq', 'id', 'type', 'subject_id', 'occurred_at', 'data'])
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    .orderBy('occurred_at')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    type: r.type,
+    subjectId: r.subject_id,
+    occurredAt: r.occurred_at,
+    data: r.data,
+  }));
+}
+
+/**
+ * Records the classifier's verdict on a subject's events: applied, failed (with why), or merely
+ * looked at; `waiting` when nothing has opened the subject yet (its events wait for the opening
+ * event, and become pending again once it is there).
+ */
+export async function markEvents(
+  trx: Trx,
+  kind: string,
+  id: string,
+  outcome: {
+    seen: readonly string[];
+    applied: readonly string[];
+    failed: readonly { eventId: string; reason: string }[];
+    waiting?: boolean;
+  },
+): Promise<void> {
+  if (outcome.seen.length === 0) return;
+  const applied = outcome.applied.length > 0 ? outcome.applied : [''];
+  const waiting = outcome.waiting === true;
+  await trx
+    .updateTable('events')
+    .set({
+      attempted_at: sql<Date>`coalesce(attempted_at, now())`,
+      status: sql<EventStatusValue>`CASE
+        WHEN id = ANY(${applied}::text[]) THEN 'applied'
+        WHEN status = 'pending' AND ${waiting} THEN 'waiting'
+        WHEN status = 'waiting' AND NOT ${waiting} THEN 'pending'
+        ELSE status END`,
+      applied_at: sql<Date>`CASE WHEN id = ANY(${applied}::text[]) THEN coalesce(applied_at, now()) ELSE applied_at END`,
+      error: sql<string | null>`CASE WHEN id = ANY(${applied}::text[]) THEN NULL ELSE error END`,
+    })
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    // Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
+    .where('id', 'in', [...outcome.seen])
+    .where(
+      sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied')
+        OR status = CASE WHEN ${waiting} THEN 'pending' ELSE 'waiting' END)`,
+    )
+    .execute();
+  for (const { eventId, reason } of outcome.failed) {
+    await trx
+      .updateTable('events')
+      .set({ status: 'failed', error: reason })
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .where('id', '=', eventId)
+      // An event once applied stays applied: its effects are in the state and the ledger.
+      .where('status', '<>', 'applied')
+      .execute();
+  }
+}
+
+/** Events queued a while ago that no classifier has looked at (their job was lost): back to the outbox. */
+export async function requeueUnattemptedEvents(db: Db, idleSeconds: number): Promise<number> {
+  const result = await db
+    .updateTable('events')
+    .set({ enqueued_at: null })
+    .where('attempted_at', 'is', null)
+    .where('enqueued_at', '<', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -1,8 +1,8 @@
 import type { NewEntry, PostedEntry } from '@engine/domain';
-import type { Selectable } from 'kysely';
-import type { Db } from './database.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Db, Trx } from './database.ts';
 import type { LedgerEntriesTable } from './schema.ts';
-import type { Trx } from './subjects.repository.ts';
+import type { DepartmentScope } from './views.repository.ts';
 
 /** Every entry already posted for one source and subject, reversals included. */
 export async function postedEntries(trx: Trx, source: string, subjectId: string): Promise<PostedEntry[]> {
@@ -88,4 +88,72 @@ export async function periodEntriesOf(db: Db, period: string, rules: readonly st
     .where('rule', 'in', [...rules])
     .orderBy('id')
     .execute();
+}
+
+export interface LedgerFilter {
+  departments: DepartmentScope;
+  period?: string;
+  departmentId?: string;
+  personId?: string;
+  rule?: string;
+  subjectId?: string;
+  afterId?: number;
+  limit: number;
+}
+
+/** Ledger entries in posting order (keyset by id), reversals included (API.md GET /v1/ledger). */
+export async function listLedger(db: Db, filter: LedgerFilter) {
+  // The department's name, null when no department of that id was ever defined (fined all the same).
+  let query = db
+    .selectFrom('ledger_entries as e')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .selectAll('e')
+    .select('d.name as department_name')
+    .orderBy('e.id')
+    .limit(filter.limit);
+  if (filter.departments) query = query.where('e.department_id', 'in', [...filter.departments]);
+  if (filter.period) query = query.where('e.period', '=', filter.period);
+  if (filter.departmentId) query = query.where('e.department_id', '=', filter.departmentId);
+  if (filter.personId) query = query.where('e.person_id', '=', filter.personId);
+  if (filter.rule) query = query.where('e.rule', '=', filter.rule);
+  if (filter.subjectId) query = query.where('e.subject_id', '=', filter.subjectId);
+  if (filter.afterId !== undefined) query = query.where('e.id', '>', filter.afterId);
+  return query.execute();
+}
+
+/**
+ * API.md GET /v1/ledger/summary: totals in fen of the entries posted into a period, reversals
+ * netted, from the running totals the ledger's trigger keeps (a few hundred rows a month).
+ */
+export async function ledgerSummary(
+  db: Db,
+  filter: { period: string; groupBy: 'department' | 'person' | 'rule'; departments: DepartmentScope },
+) {
+  let query = db
+    .selectFrom('ledger_totals')
+    .select([
+      sql<string>`sum(total_fen)`.as('total_fen'),
+      sql<number>`sum(entries)::int`.as('entries'),
+      sql<number>`sum(reversals)::int`.as('reversals'),
+    ])
+    .where('period', '=', filter.period);
+  if (filter.departments) query = query.where('department_id', 'in', [...filter.departments]);
+  switch (filter.groupBy) {
+    case 'department':
+      return query.select('department_id').groupBy('department_id').orderBy('department_id').execute();
+    case 'rule':
+      return query.select('rule').groupBy('rule').orderBy('rule').execute();
+    case 'person': {
+      // Personal fines only: to a named person, or to a role where nobody was named.
+      const rows = await query
+        .select(['department_id', 'person_id', 'person_role'])
+        .where((eb) => eb.or([eb('person_id', '!=', ''), eb('person_role', '!=', '')]))
+        .groupBy(['department_id', 'person_id', 'person_role'])
+        .orderBy('department_id')
+        .orderBy('person_id')
+        .orderBy('person_role')
+        .execute();
+      return rows.map((r) => ({ ...r, person_id: r.person_id || null, person_role: r.person_role || null }));
+    }
+  }
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
-import type { Trx } from './subjects.repository.ts';
+import type { Db, Trx } from './database.ts';
 
 /** The periods nothing more may be posted into (RULES.md 8). */
 export async function closedPeriods(trx: Trx | Db): Promise<Set<string>> {

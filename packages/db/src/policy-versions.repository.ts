@@ -1,7 +1,7 @@
 import { builtinPolicies, loadPolicyPack, type Policy, type PolicyPack } from '@engine/domain';
 import { sql } from 'kysely';
 import { calendarFingerprint, loadStoredCalendars, seedBuiltinCalendars } from './calendars.repository.ts';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 
 /** Stores the packs shipped with the engine (and first the calendars they count on), once; a stored version is never overwritten. */
 export async function seedBuiltinPolicies(db: Db): Promise<void> {
@@ -111,4 +111,40 @@ export async function putPolicyVersion(db: Db, pack: PolicyPack): Promise<'creat
       .executeTakeFirst();
     return Number(replaced.numUpdatedRows) === 1 ? 'replaced' : 'in-use';
   });
+}
+
+/** A version was replaced after this process loaded it: reload and evaluate again. */
+export class StalePolicyError extends Error {
+  constructor(version: string) {
+    super(`policy version ${version} changed since it was loaded`);
+    this.name = 'StalePolicyError';
+  }
+}
+
+/**
+ * Freezes a version as used, checking that the body this process judged by is the stored one (a
+ * version may be replaced until first used). No row lock is held across statements: the update
+ * names the revision, so a concurrent replacement either lands first (this one then finds another
+ * revision: stale) or finds the version used (and is refused).
+ */
+export async function markPolicyUsed(trx: Trx, version: string, revision: number): Promise<void> {
+  const stored = () =>
+    trx
+      .selectFrom('policy_versions')
+      .select(['revision', 'first_used_at'])
+      .where('version', '=', version)
+      .executeTakeFirst();
+  const before = await stored();
+  if (!before || before.revision !== revision) throw new StalePolicyError(version);
+  if (before.first_used_at) return;
+  const marked = await trx
+    .updateTable('policy_versions')
+    .set({ first_used_at: sql<Date>`now()` })
+    .where('version', '=', version)
+    .where('revision', '=', revision)
+    .where('first_used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(marked.numUpdatedRows) === 1) return;
+  const after = await stored();
+  if (!after?.first_used_at || after.revision !== revision) throw new StalePolicyError(version);
 }

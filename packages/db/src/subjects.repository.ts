@@ -1,108 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db } from './database.ts';
-import type { Database, EventStatusValue } from './schema.ts';
-
-export type Trx = Transaction<Database>;
-
-/** Serialises everything done to one subject, across processes, until the transaction ends. */
-export async function lockSubject(trx: Trx, kind: string, id: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`subject:${kind}:${id}`}, 0))`.execute(trx);
-}
-
-/** Serialises quota positions of one department's month (RULES.md 2.4); always taken after the subject lock. */
-export async function lockDepartmentPeriod(trx: Trx, departmentId: string, period: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quota:${departmentId}:${period}`}, 0))`.execute(
-    trx,
-  );
-}
-
-/** Serialises the ranking of one person's findings in a calendar year (RULES.md 7), after the subject lock. */
-export async function lockPersonYear(trx: Trx, personId: string, year: number): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`findings:${personId}:${year}`}, 0))`.execute(
-    trx,
-  );
-}
-
-export interface StoredEvent {
-  seq: number;
-  id: string;
-  type: string;
-  subjectId: string;
-  occurredAt: Date;
-  data: unknown;
-}
-
-export async function subjectEvents(trx: Trx, kind: string, id: string): Promise<StoredEvent[]> {
-  const rows = await trx
-    .selectFrom('events')
-    .select(['seq', 'id', 'type', 'subject_id', 'occurred_at', 'data'])
-    .where('subject_kind', '=', kind)
-    .where('subject_id', '=', id)
-    .orderBy('occurred_at')
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    type: r.type,
-    subjectId: r.subject_id,
-    occurredAt: r.occurred_at,
-    data: r.data,
-  }));
-}
-
-/**
- * Records the classifier's verdict on a subject's events: applied, failed (with why), or merely
- * looked at; `waiting` when nothing has opened the subject yet (its events wait for the opening
- * event, and become pending again once it is there).
- */
-export async function markEvents(
-  trx: Trx,
-  kind: string,
-  id: string,
-  outcome: {
-    seen: readonly string[];
-    applied: readonly string[];
-    failed: readonly { eventId: string; reason: string }[];
-    waiting?: boolean;
-  },
-): Promise<void> {
-  if (outcome.seen.length === 0) return;
-  const applied = outcome.applied.length > 0 ? outcome.applied : [''];
-  const waiting = outcome.waiting === true;
-  await trx
-    .updateTable('events')
-    .set({
-      attempted_at: sql<Date>`coalesce(attempted_at, now())`,
-      status: sql<EventStatusValue>`CASE
-        WHEN id = ANY(${applied}::text[]) THEN 'applied'
-        WHEN status = 'pending' AND ${waiting} THEN 'waiting'
-        WHEN status = 'waiting' AND NOT ${waiting} THEN 'pending'
-        ELSE status END`,
-      applied_at: sql<Date>`CASE WHEN id = ANY(${applied}::text[]) THEN coalesce(applied_at, now()) ELSE applied_at END`,
-      error: sql<string | null>`CASE WHEN id = ANY(${applied}::text[]) THEN NULL ELSE error END`,
-    })
-    .where('subject_kind', '=', kind)
-    .where('subject_id', '=', id)
-    // Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
-    .where('id', 'in', [...outcome.seen])
-    .where(
-      sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied')
-        OR status = CASE WHEN ${waiting} THEN 'pending' ELSE 'waiting' END)`,
-    )
-    .execute();
-  for (const { eventId, reason } of outcome.failed) {
-    await trx
-      .updateTable('events')
-      .set({ status: 'failed', error: reason })
-      .where('subject_kind', '=', kind)
-      .where('subject_id', '=', id)
-      .where('id', '=', eventId)
-      // An event once applied stays applied: its effects are in the state and the ledger.
-      .where('status', '<>', 'applied')
-      .execute();
-  }
-}
+import { sql } from 'kysely';
+import type { Db, Trx } from './database.ts';
 
 export interface SubjectRow {
   kind: string;
@@ -141,18 +38,6 @@ export async function findSubject(trx: Trx | Db, kind: string, id: string): Prom
   };
 }
 
-export interface ClockRow {
-  name: string;
-  startedAt: Date;
-  deadline: Date;
-  stoppedAt: Date | null;
-  state: 'running' | 'met' | 'breached' | 'cancelled';
-  breachedAt: Date | null;
-  atRiskFrom: Date;
-  /** Years without official calendar data its deadline was counted on. */
-  provisionalYears: number[];
-}
-
 export interface SubjectEvaluationRow {
   kind: string;
   id: string;
@@ -176,12 +61,11 @@ export interface SubjectEvaluationRow {
   callbackKind: string | null;
   countsAsDone: boolean | null;
   completedAt: Date | null;
-  clocks: readonly ClockRow[];
   /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
   calendarNeeds: number[];
 }
 
-/** Stores a subject's evaluation and its clocks; returns the new state version. */
+/** Stores a subject's evaluation; returns the new state version. */
 export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promise<number> {
   const values = {
     department_id: row.departmentId,
@@ -215,39 +99,6 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     )
     .returning('state_version')
     .executeTakeFirstOrThrow();
-  if (row.clocks.length > 0) {
-    await trx
-      .insertInto('clocks')
-      .values(
-        row.clocks.map((clock) => ({
-          subject_kind: row.kind,
-          subject_id: row.id,
-          name: clock.name,
-          department_id: row.departmentId,
-          started_at: clock.startedAt,
-          deadline: clock.deadline,
-          stopped_at: clock.stoppedAt,
-          state: clock.state,
-          breached_at: clock.breachedAt,
-          at_risk_from: clock.atRiskFrom,
-          provisional_years: clock.provisionalYears,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet((eb) => ({
-          department_id: eb.ref('excluded.department_id'),
-          started_at: eb.ref('excluded.started_at'),
-          deadline: eb.ref('excluded.deadline'),
-          stopped_at: eb.ref('excluded.stopped_at'),
-          state: eb.ref('excluded.state'),
-          breached_at: eb.ref('excluded.breached_at'),
-          at_risk_from: eb.ref('excluded.at_risk_from'),
-          provisional_years: eb.ref('excluded.provisional_years'),
-          updated_at: sql<Date>`now()`,
-        })),
-      )
-      .execute();
-  }
   return state_version;
 }
 
@@ -300,42 +151,6 @@ export async function repeatsOf(trx: Trx, kind: string, id: string): Promise<str
   return rows.map((r) => r.subject_id);
 }
 
-/** A version was replaced after this process loaded it: reload and evaluate again. */
-export class StalePolicyError extends Error {
-  constructor(version: string) {
-    super(`policy version ${version} changed since it was loaded`);
-    this.name = 'StalePolicyError';
-  }
-}
-
-/**
- * Freezes a version as used, checking that the body this process judged by is the stored one (a
- * version may be replaced until first used). No row lock is held across statements: the update
- * names the revision, so a concurrent replacement either lands first (this one then finds another
- * revision: stale) or finds the version used (and is refused).
- */
-export async function markPolicyUsed(trx: Trx, version: string, revision: number): Promise<void> {
-  const stored = () =>
-    trx
-      .selectFrom('policy_versions')
-      .select(['revision', 'first_used_at'])
-      .where('version', '=', version)
-      .executeTakeFirst();
-  const before = await stored();
-  if (!before || before.revision !== revision) throw new StalePolicyError(version);
-  if (before.first_used_at) return;
-  const marked = await trx
-    .updateTable('policy_versions')
-    .set({ first_used_at: sql<Date>`now()` })
-    .where('version', '=', version)
-    .where('revision', '=', revision)
-    .where('first_used_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(marked.numUpdatedRows) === 1) return;
-  const after = await stored();
-  if (!after?.first_used_at || after.revision !== revision) throw new StalePolicyError(version);
-}
-
 export async function markLedgerInStep(trx: Trx, kind: string, id: string, version: number): Promise<void> {
   await trx
     .updateTable('subjects')
@@ -362,38 +177,6 @@ export async function quotaCases(
     .where('quota_assessment', '=', assessment)
     .execute();
   return rows.map((r) => ({ id: r.id, openedAt: r.opened_at! }));
-}
-
-export async function quotaSet(
-  trx: Trx,
-  departmentId: string,
-  period: string,
-  assessment: string,
-): Promise<number | undefined> {
-  const row = await trx
-    .selectFrom('quotas')
-    .select('quota')
-    .where('department_id', '=', departmentId)
-    .where('period', '=', period)
-    .where('assessment', '=', assessment)
-    .executeTakeFirst();
-  return row?.quota;
-}
-
-export async function responsibleParties(
-  trx: Trx,
-  departmentId: string,
-  hallId: string | null,
-): Promise<{ departmentManagerId: string | null; hallHeadId: string | null }> {
-  const department = await trx
-    .selectFrom('departments')
-    .select('manager_id')
-    .where('id', '=', departmentId)
-    .executeTakeFirst();
-  const hall = hallId
-    ? await trx.selectFrom('halls').select('head_id').where('id', '=', hallId).executeTakeFirst()
-    : undefined;
-  return { departmentManagerId: department?.manager_id ?? null, hallHeadId: hall?.head_id ?? null };
 }
 
 export async function openedAtOf(trx: Trx, kind: string, id: string): Promise<Date | null> {
@@ -436,4 +219,43 @@ export async function frozenVersions(
       ON s.kind = wanted.kind AND s.id = wanted.id
     WHERE s.policy_version IS NOT NULL`.execute(db);
   return new Map(rows.map((r) => [`${r.kind}\u0000${r.id}`, r.policy_version]));
+}
+
+/** Subjects whose next warning or deadline has passed: their timer was lost or is late. */
+export async function subjectsDue(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom('subjects')
+    .select(['kind', 'id', 'next_check_at'])
+    .where('next_check_at', '<=', now)
+    .orderBy('next_check_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Subjects whose ledger lags their state (a penalties job was lost), idle for a while. */
+export async function subjectsWithLedgerBehind(db: Db, idleSeconds: number, limit: number) {
+  return db
+    .selectFrom('subjects')
+    .select(['kind', 'id', 'state_version'])
+    .where(sql<boolean>`ledger_version < state_version`)
+    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
+    .limit(limit)
+    .execute();
+}
+
+/** Every subject with a timer ahead: what the timer reconciler rebuilds from. */
+export async function subjectsWithTimers(
+  db: Db,
+  afterKey: { kind: string; id: string } | null,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('subjects')
+    .select(['kind', 'id', 'next_check_at'])
+    .where('next_check_at', 'is not', null)
+    .orderBy('kind')
+    .orderBy('id')
+    .limit(limit);
+  if (afterKey) query = query.where(sql<boolean>`(kind, id) > (${afterKey.kind}, ${afterKey.id})`);
+  return query.execute();
 }

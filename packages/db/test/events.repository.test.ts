@@ -5,9 +5,9 @@ import {
   EventConflictError,
   findEventStatus,
   insertEvents,
+  markEvents,
   type NewEvent,
 } from '../src/events.repository.ts';
-import { markEvents } from '../src/subjects.repository.ts';
 
 let db: Db;
 beforeAll(() => {

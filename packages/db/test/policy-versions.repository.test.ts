@@ -1,8 +1,12 @@
 import { fuling2012Policy } from '@engine/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../src/database.ts';
-import { findPolicyVersion, putPolicyVersion } from '../src/policy-versions.repository.ts';
-import { markPolicyUsed, StalePolicyError } from '../src/subjects.repository.ts';
+import {
+  findPolicyVersion,
+  markPolicyUsed,
+  putPolicyVersion,
+  StalePolicyError,
+} from '../src/policy-versions.repository.ts';
 
 let db: Db;
 beforeAll(() => {

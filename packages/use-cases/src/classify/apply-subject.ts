@@ -17,6 +17,7 @@ import {
   requestEvaluation,
   StaleCalendarError,
   StalePolicyError,
+  saveClocks,
   saveEvaluation,
   scheduleCheck,
   subjectEvents,
@@ -226,9 +227,9 @@ export async function applySubject(
         quotaAssessment: result.quota?.assessment ?? null,
         quotaPeriod: result.quota?.period ?? null,
         ...stateColumns(kind, state),
-        clocks: clocks.map(toClockRow),
         calendarNeeds,
       });
+      await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toClockRow));
       await markEvents(trx, kind, id, {
         seen,
         applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../src/database.ts';
-import { saveEvaluation } from '../src/subjects.repository.ts';
-import { subjectsWithTimers } from '../src/sweep.repository.ts';
+import { saveEvaluation, subjectsWithTimers } from '../src/subjects.repository.ts';
 
 let db: Db;
 beforeAll(() => {
@@ -37,7 +36,6 @@ describe('the timer reconciler reads every subject with a timer, page by page', 
           callbackKind: null,
           countsAsDone: null,
           completedAt: null,
-          clocks: [],
           calendarNeeds: [],
         });
       }
