@@ -40,10 +40,11 @@ import {
   type PostedEvent,
   parseInstant,
   quotaInForce,
+  type Signal,
   type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
-import { evaluateStored } from './evaluate-stored.ts';
+import { type Evaluated, evaluateStored } from './evaluate-stored.ts';
 
 export interface ClassifierDeps {
   db: Db;
@@ -212,84 +213,20 @@ export async function applySubject(
       const calendarNeeds = provisionalYearsOf(clocks);
       // Counted on a year without official data: make sure it was not stored meanwhile.
       if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
-      const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
-      const version = await saveEvaluation(trx, {
+      const version = await storeEvaluation(trx, {
         kind,
         id,
-        departmentId: result.departmentId,
-        hallId: result.hallId,
-        status: state.status ?? 'recorded',
-        policyVersion: policy.pack.version,
-        openedAt: opening.occurredAt.toJSDate(),
-        state,
-        desiredEntries: evaluation.entries,
+        policy,
+        opening,
+        events,
+        result,
+        now,
         nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
-        quotaAssessment: result.quota?.assessment ?? null,
-        quotaPeriod: result.quota?.period ?? null,
-        ...stateColumns(kind, state),
         calendarNeeds,
       });
-      await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toClockRow));
-      await markEvents(trx, kind, id, {
-        seen,
-        applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
-        failed: evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
-      });
-      const deliveries = await recordSignals(
-        trx,
-        evaluation.signals.map((signal) => ({
-          // A person's signal (a suspension) is recorded once for the person, whichever finding raised it.
-          subjectKind: signal.person ? 'person' : kind,
-          subjectId: signal.person ?? id,
-          key: signal.key,
-          kind: signal.kind,
-          at: signal.at.toJSDate(),
-          departmentId: result.departmentId,
-          detail: {
-            clock: signal.clock ?? null,
-            fraction: signal.fraction ?? null,
-            detail: signal.detail ?? null,
-            ...(signal.provisionalYears ? { provisionalYears: signal.provisionalYears } : {}),
-          },
-        })),
-      );
-
-      // RULES.md 2.4 and 7: a case entering or leaving a quota, or a new finding, moves the later ones.
+      const deliveries = await recordSubjectSignals(trx, kind, id, result.departmentId, evaluation.signals);
       const cause = `moved-${createHash('sha1').update(`${kind}:${id}:${version}`).digest('hex').slice(0, 16)}`;
-      const moved: { kind: string; id: string }[] = existing?.openedAt
-        ? []
-        : [
-            ...result.laterFindings.map((later) => ({ kind: 'finding', id: later })),
-            // RULES.md 2.3: repeats that arrived before this original can now be upgraded.
-            ...(kind === 'complaint' || kind === 'fault'
-              ? (await repeatsOf(trx, kind, id)).map((r) => ({ kind, id: r }))
-              : []),
-          ];
-      const quotaBefore = existing?.quotaAssessment && existing.quotaPeriod ? existing.quotaAssessment : null;
-      const quotaAfter = result.quota?.assessment ?? null;
-      if (quotaBefore !== quotaAfter) {
-        const period = result.quota?.period ?? existing!.quotaPeriod!;
-        const changes = [
-          ...(quotaBefore ? [{ assessment: quotaBefore, change: 'left' as const }] : []),
-          ...(quotaAfter ? [{ assessment: quotaAfter, change: 'entered' as const }] : []),
-        ];
-        for (const { assessment, change } of changes) {
-          // RULES.md 2.4: only the later cases whose price the move changes (the domain decides).
-          const group = await quotaCases(trx, result.departmentId, period, assessment);
-          const repriced = casesRepricedByMove(
-            policy.pack.complaints.quotas[assessment],
-            quotaInForce(
-              policy.pack,
-              assessment,
-              await quotaSet(trx, result.departmentId, period, assessment),
-            ),
-            group.map((c) => ({ subjectId: c.id, dispatchedAt: parseInstant(c.openedAt.toISOString()) })),
-            { subjectId: id, dispatchedAt: opening.occurredAt },
-            change,
-          );
-          for (const other of repriced) moved.push({ kind, id: other });
-        }
-      }
+      const moved = await neighboursMoved(trx, policy, { kind, id, opening, existing, result });
       for (const group of ['complaint', 'fault', 'finding']) {
         await requestEvaluation(
           trx,
@@ -368,4 +305,127 @@ async function awaitCalendar(
     await awaitCalendarYear(trx, kind, id, error.year);
   });
   return { ...none, timer: { kind, id, at: retryAt } };
+}
+
+/** Records the evaluation's signals once each, with their webhook deliveries; returns the deliveries. */
+async function recordSubjectSignals(
+  trx: Trx,
+  kind: string,
+  id: string,
+  departmentId: string,
+  signals: readonly Signal[],
+): Promise<number[]> {
+  return recordSignals(
+    trx,
+    signals.map((signal) => ({
+      // A person's signal (a suspension) is recorded once for the person, whichever finding raised it.
+      subjectKind: signal.person ? 'person' : kind,
+      subjectId: signal.person ?? id,
+      key: signal.key,
+      kind: signal.kind,
+      at: signal.at.toJSDate(),
+      departmentId,
+      detail: {
+        clock: signal.clock ?? null,
+        fraction: signal.fraction ?? null,
+        detail: signal.detail ?? null,
+        ...(signal.provisionalYears ? { provisionalYears: signal.provisionalYears } : {}),
+      },
+    })),
+  );
+}
+
+/**
+ * The other subjects this evaluation moves, to be evaluated again: RULES.md 7, a new finding
+ * re-ranks the person's later ones; RULES.md 2.3, repeats that arrived before their original can
+ * now be upgraded; RULES.md 2.4, a case entering or leaving a quota re-prices the later cases whose
+ * price changes (the domain decides which).
+ */
+async function neighboursMoved(
+  trx: Trx,
+  policy: Policy,
+  subject: {
+    kind: string;
+    id: string;
+    opening: DomainEvent;
+    existing:
+      | { openedAt: Date | null; quotaAssessment: string | null; quotaPeriod: string | null }
+      | undefined;
+    result: Evaluated;
+  },
+): Promise<{ kind: string; id: string }[]> {
+  const { kind, id, opening, existing, result } = subject;
+  const moved: { kind: string; id: string }[] = existing?.openedAt
+    ? []
+    : [
+        ...result.laterFindings.map((later) => ({ kind: 'finding', id: later })),
+        ...(kind === 'complaint' || kind === 'fault'
+          ? (await repeatsOf(trx, kind, id)).map((r) => ({ kind, id: r }))
+          : []),
+      ];
+  const quotaBefore = existing?.quotaAssessment && existing.quotaPeriod ? existing.quotaAssessment : null;
+  const quotaAfter = result.quota?.assessment ?? null;
+  if (quotaBefore === quotaAfter) return moved;
+  const period = result.quota?.period ?? existing!.quotaPeriod!;
+  const changes = [
+    ...(quotaBefore ? [{ assessment: quotaBefore, change: 'left' as const }] : []),
+    ...(quotaAfter ? [{ assessment: quotaAfter, change: 'entered' as const }] : []),
+  ];
+  for (const { assessment, change } of changes) {
+    const group = await quotaCases(trx, result.departmentId, period, assessment);
+    const repriced = casesRepricedByMove(
+      policy.pack.complaints.quotas[assessment],
+      quotaInForce(policy.pack, assessment, await quotaSet(trx, result.departmentId, period, assessment)),
+      group.map((c) => ({ subjectId: c.id, dispatchedAt: parseInstant(c.openedAt.toISOString()) })),
+      { subjectId: id, dispatchedAt: opening.occurredAt },
+      change,
+    );
+    for (const other of repriced) moved.push({ kind, id: other });
+  }
+  return moved;
+}
+
+/** Stores the subject's state, clocks and typed columns, and each event's verdict; returns the state version. */
+async function storeEvaluation(
+  trx: Trx,
+  input: {
+    kind: string;
+    id: string;
+    policy: Policy;
+    opening: DomainEvent;
+    events: readonly DomainEvent[];
+    result: Evaluated;
+    now: Instant;
+    nextCheckAt: Date | null;
+    calendarNeeds: number[];
+  },
+): Promise<number> {
+  const { kind, id, policy, opening, events, result, now } = input;
+  const { evaluation } = result;
+  const state = evaluation.state!;
+  const clocks = (state.clocks ?? []) as Clock[];
+  const version = await saveEvaluation(trx, {
+    kind,
+    id,
+    departmentId: result.departmentId,
+    hallId: result.hallId,
+    status: state.status ?? 'recorded',
+    policyVersion: policy.pack.version,
+    openedAt: opening.occurredAt.toJSDate(),
+    state,
+    desiredEntries: evaluation.entries,
+    nextCheckAt: input.nextCheckAt,
+    quotaAssessment: result.quota?.assessment ?? null,
+    quotaPeriod: result.quota?.period ?? null,
+    ...stateColumns(kind, state),
+    calendarNeeds: input.calendarNeeds,
+  });
+  await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toClockRow));
+  const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
+  await markEvents(trx, kind, id, {
+    seen: events.map((e) => e.id),
+    applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
+    failed: evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
+  });
+  return version;
 }
