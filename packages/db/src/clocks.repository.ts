@@ -1,9 +1,15 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
+import type { ClocksTable } from './schema.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** The clocks table: each subject's clocks as last evaluated, and the live list managers work from. */
-export interface ClockRow {
+
+/** A clock as the table holds it (what every reader gets). */
+export type ClockRow = Selectable<ClocksTable>;
+
+/** A clock as the classifier stores it for a subject. */
+export interface NewClock {
   name: string;
   startedAt: Date;
   deadline: Date;
@@ -55,7 +61,7 @@ export async function listClocks(db: Db, filter: ClockFilter) {
 export async function saveClocks(
   trx: Trx,
   subject: { kind: string; id: string; departmentId: string },
-  clocks: readonly ClockRow[],
+  clocks: readonly NewClock[],
 ): Promise<void> {
   if (clocks.length === 0) return;
   await trx

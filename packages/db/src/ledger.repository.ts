@@ -28,7 +28,10 @@ export async function postedPeriodEntries(trx: Trx, subjectPattern: string): Pro
   return rows.map(toPosted);
 }
 
-function toPosted(r: Selectable<LedgerEntriesTable>): PostedEntry {
+/** A ledger entry as the table holds it. */
+export type LedgerRow = Selectable<LedgerEntriesTable>;
+
+function toPosted(r: LedgerRow): PostedEntry {
   return {
     id: String(r.id),
     key: r.entry_key,

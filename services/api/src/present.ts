@@ -1,6 +1,5 @@
-import type { Database } from '@engine/db';
+import type { ClockRow, LedgerRow } from '@engine/db';
 import { formatInstant } from '@engine/domain';
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { ProblemError } from './problems.ts';
 
@@ -27,9 +26,6 @@ export const ledgerEntrySchema = z.object({
   reversalOf: z.string().optional(),
   postedAt: z.string(),
 });
-
-/** A ledger row as the database gives it. */
-export type LedgerRow = Selectable<Database['ledger_entries']>;
 
 export function ledgerEntry(
   row: LedgerRow & { department_name?: string | null },
@@ -71,20 +67,6 @@ export const clockSchema = z.object({
   /** Those years; storing their official arrangement counts the deadline again. */
   provisionalYears: z.array(z.number().int()).optional(),
 });
-
-export interface ClockRow {
-  subject_kind: string;
-  subject_id: string;
-  department_id: string;
-  name: string;
-  started_at: Date;
-  deadline: Date;
-  stopped_at: Date | null;
-  state: 'running' | 'met' | 'breached' | 'cancelled';
-  breached_at: Date | null;
-  at_risk_from: Date;
-  provisional_years: number[];
-}
 
 /** A clock as API.md shows it; a running clock whose deadline passed since it was stored is shown breached. */
 export function clock(

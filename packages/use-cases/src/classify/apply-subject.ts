@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import {
   assertCalendarsCurrent,
   awaitCalendarYear,
-  type ClockRow,
   type Db,
   departmentFamilies,
   findSubject,
   lockSubject,
   markEvents,
   markPolicyUsed,
+  type NewClock,
   type PolicyStore,
   quotaCases,
   quotaSet,
@@ -70,7 +70,7 @@ function earliestOf(a: Instant | null, b: Instant | null): Date | null {
 
 const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
 
-function toClockRow(clock: Clock): ClockRow {
+function toNewClock(clock: Clock): NewClock {
   return {
     name: clock.name,
     startedAt: clock.startedAt.toJSDate(),
@@ -420,7 +420,7 @@ async function storeEvaluation(
     ...stateColumns(kind, state),
     calendarNeeds: input.calendarNeeds,
   });
-  await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toClockRow));
+  await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toNewClock));
   const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
   await markEvents(trx, kind, id, {
     seen: events.map((e) => e.id),
