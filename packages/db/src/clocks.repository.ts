@@ -42,7 +42,8 @@ export async function listClocks(db: Db, filter: ClockFilter) {
     .orderBy('subject_id')
     .orderBy('name')
     .limit(filter.limit);
-  if (filter.departments) query = query.where('department_id', 'in', [...filter.departments]);
+  // A scope of no department lists nothing (`in ()` is not SQL).
+  if (filter.departments) query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
   if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
   if (filter.state === 'at_risk')
     query = query.where('state', '=', 'running').where('at_risk_from', '<=', filter.now);
