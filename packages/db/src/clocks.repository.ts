@@ -43,7 +43,8 @@ export async function listClocks(db: Db, filter: ClockFilter) {
     .orderBy('name')
     .limit(filter.limit);
   // A scope of no department lists nothing (`in ()` is not SQL).
-  if (filter.departments) query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
+  if (filter.departments)
+    query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
   if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
   if (filter.state === 'at_risk')
     query = query.where('state', '=', 'running').where('at_risk_from', '<=', filter.now);

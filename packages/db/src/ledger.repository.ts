@@ -115,7 +115,8 @@ export async function listLedger(db: Db, filter: LedgerFilter) {
     .orderBy('e.id')
     .limit(filter.limit);
   // A scope of no department lists nothing (`in ()` is not SQL).
-  if (filter.departments) query = query.where('e.department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
+  if (filter.departments)
+    query = query.where('e.department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
   if (filter.period) query = query.where('e.period', '=', filter.period);
   if (filter.departmentId) query = query.where('e.department_id', '=', filter.departmentId);
   if (filter.personId) query = query.where('e.person_id', '=', filter.personId);
@@ -141,7 +142,8 @@ export async function ledgerSummary(
       sql<number>`sum(reversals)::int`.as('reversals'),
     ])
     .where('period', '=', filter.period);
-  if (filter.departments) query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
+  if (filter.departments)
+    query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
   switch (filter.groupBy) {
     case 'department':
       return query.select('department_id').groupBy('department_id').orderBy('department_id').execute();
