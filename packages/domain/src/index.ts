@@ -76,7 +76,13 @@ export {
   type SubjectKind,
   subjectKindOf,
 } from './events/schema.ts';
-export { type ChargedParty, entryKey, type LedgerIntent, type PersonRole } from './ledger/entry.ts';
+export {
+  type ChargedParty,
+  entryKey,
+  type LedgerIntent,
+  type PersonRole,
+  parseLedgerIntents,
+} from './ledger/entry.ts';
 export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
 export {
   callbackRateShortfalls,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseData } from '../data-errors.ts';
 import type { SubjectKind } from '../events/schema.ts';
 import type { Period } from '../time.ts';
 
@@ -65,4 +67,29 @@ export function intent(fields: IntentFields): LedgerIntent[] {
   if (fields.amountFen === 0) return [];
   const { cause, party, ...rest } = fields;
   return [{ key: entryKey(fields.source, fields.subjectId, fields.rule, party, cause), ...rest, ...party }];
+}
+
+/** A stored list of intents, as the classifier wrote it: what the penalty calculator posts from. */
+const ledgerIntentsSchema = z.array(
+  z.strictObject({
+    key: z.string().min(1),
+    rule: z.string().min(1),
+    policyVersion: z.string().min(1),
+    amountFen: z.number().int(),
+    period: z.string().regex(/^\d{4}-\d{2}$/),
+    source: z.enum(['complaint', 'fault', 'callback', 'finding', 'period']),
+    subjectId: z.string().min(1),
+    causeEventId: z.string().nullable(),
+    departmentId: z.string().min(1),
+    personId: z.string().nullable(),
+    personRole: z.enum(['manager', 'hall_head', 'staff']).nullable(),
+  }),
+);
+
+/**
+ * Reads intents back from storage with the domain's own schema (never a cast): money is posted
+ * from them, so a stored shape that drifted fails loudly, naming the place and the field.
+ */
+export function parseLedgerIntents(stored: unknown, source: string): LedgerIntent[] {
+  return parseData(ledgerIntentsSchema, stored, source);
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryKey, type LedgerIntent } from './entry.ts';
+import { miitOverLevel, policy, received, sh } from '../../test/fixtures.ts';
+import { evaluateComplaint } from '../subjects/complaint.ts';
+import { entryKey, type LedgerIntent, parseLedgerIntents } from './entry.ts';
 import { type NewEntry, type PostedEntry, reconcile } from './reconcile.ts';
 
 const fine = (rule: string, amountFen: number, period = '2026-11', subjectId = 'C1'): LedgerIntent => {
@@ -106,6 +108,23 @@ describe('RULES.md 8: reconciliation appends, never edits', () => {
           expect(ledger.every((e) => !closed.has(e.period))).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe('intents read back from storage', () => {
+  it("parse with the domain's schema to exactly what was stored, and a drifted shape fails naming the field", () => {
+    const { entries } = evaluateComplaint(
+      policy,
+      'C1',
+      [received('2026-11-02T09:00', { overLevel: miitOverLevel(false, false) })],
+      sh('2026-11-30T00:00'),
+    );
+    expect(entries.length).toBeGreaterThan(1);
+    const stored = JSON.parse(JSON.stringify(entries));
+    expect(parseLedgerIntents(stored, 'subjects/complaint/C1')).toEqual(entries);
+    expect(() => parseLedgerIntents([{ ...stored[0], amountFen: '100' }], 'subjects/complaint/C1')).toThrow(
+      /subjects\/complaint\/C1: \[0\]\.amountFen/,
     );
   });
 });

@@ -8,7 +8,7 @@ import {
   markLedgerInStep,
   postedEntries,
 } from '@engine/db';
-import { type LedgerIntent, reconcile } from '@engine/domain';
+import { parseLedgerIntents, reconcile } from '@engine/domain';
 import { postCallbackRate } from './callback-rate.ts';
 
 /**
@@ -23,7 +23,7 @@ export async function postPenalties(db: Db, kind: string, id: string): Promise<n
     await lockPeriodsShared(trx);
     const subject = await findSubject(trx, kind, id);
     if (!subject) return 0;
-    const desired = subject.desiredEntries as LedgerIntent[];
+    const desired = parseLedgerIntents(subject.desiredEntries, `subjects/${kind}/${id}.desired_entries`);
     // Read after the lock, in a statement of its own: its snapshot sees a close that committed while we waited.
     const closed = await closedPeriods(trx);
     const entries = reconcile(desired, await postedEntries(trx, kind, id), closed);
