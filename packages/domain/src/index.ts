@@ -32,9 +32,10 @@ export {
   enterpriseClass,
   OVER_LEVEL_ASSESSMENT,
   type Responsibility,
+  responsibilities,
 } from './classification/assessment.ts';
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
-export { isRepeatWithinWindow, type UpgradeReason } from './classification/upgrade.ts';
+export { isRepeatWithinWindow, type UpgradeReason, upgradeReasons } from './classification/upgrade.ts';
 export { type DataProblem, PolicyDataError, pathToString } from './data-errors.ts';
 export type { Clock, ClockName, ClockState } from './deadlines/clock.ts';
 export { deadlineAfter, strictest, targetAfter } from './deadlines/deadline.ts';
@@ -124,6 +125,7 @@ export {
   type FindingEvaluation,
   type FindingState,
 } from './subjects/finding.ts';
+export { parseStoredState, type StoredStateOf } from './subjects/stored-state.ts';
 export {
   type IgnoredEvent,
   type Signal,

@@ -1,6 +1,7 @@
 import type { PolicyPack } from '../policy/schema.ts';
 
-export type Responsibility = 'enterprise' | 'non_enterprise' | 'undetermined';
+export const responsibilities = ['enterprise', 'non_enterprise', 'undetermined'] as const;
+export type Responsibility = (typeof responsibilities)[number];
 export type ComplaintClass = PolicyPack['complaints']['classes'][number];
 
 /** RULES.md 2.1: the highest class with a matching criterion; none matching is the last (fallback) class. */

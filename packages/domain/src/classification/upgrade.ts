@@ -1,7 +1,8 @@
 import type { PolicyPack } from '../policy/schema.ts';
 import type { Instant } from '../time.ts';
 
-export type UpgradeReason = 'overdue' | 'repeat' | 'tendency';
+export const upgradeReasons = ['overdue', 'repeat', 'tendency'] as const;
+export type UpgradeReason = (typeof upgradeReasons)[number];
 
 /**
  * RULES.md 2.3: a repeat upgrades only when the earlier work order it names was dispatched no more

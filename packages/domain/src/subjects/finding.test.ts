@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { event, fines, policy, sh } from '../../test/fixtures.ts';
 import { personFindingRanks } from '../period/person-findings.ts';
 import { evaluateFinding } from './finding.ts';
+import { parseStoredState } from './stored-state.ts';
 
 const recorded = (rule: string, personId?: string, localTime = '2026-11-23T10:00', subjectId = 'Q1') =>
   event(
@@ -84,5 +85,20 @@ describe('RULES.md 7: window service findings', () => {
     expect(suspensions).toEqual([
       { personId: 'P1', year: 2026, subjectId: 'f5', at: sh('2026-06-10T10:00'), findings: 7 },
     ]);
+  });
+});
+
+describe('a stored state read back', () => {
+  it("parses with the domain's schema, and a drifted shape fails naming the subject and the field", () => {
+    const stored = JSON.parse(JSON.stringify(evaluate('window.finding', 'P1', 6).state));
+    expect(parseStoredState('finding', stored, 'subjects/finding/Q1')).toMatchObject({
+      rule: 'window.finding',
+      personId: 'P1',
+      rankInYear: 6,
+      suspends: true,
+    });
+    expect(() =>
+      parseStoredState('finding', { ...stored, rankInYear: 'six' }, 'subjects/finding/Q1'),
+    ).toThrow(/subjects\/finding\/Q1: rankInYear/);
   });
 });

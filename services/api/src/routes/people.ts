@@ -1,5 +1,5 @@
 import { personFindingsView } from '@engine/db';
-import { timeZoneOf } from '@engine/domain';
+import { parseStoredState, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -36,8 +36,6 @@ const personView = z.object({
   ),
 });
 
-type FindingStateRow = { rule: string; rankInYear: number | null; suspends: boolean };
-
 /** RULES.md 5 and 7 for a person: the year's findings in order, their fines and rank, and the suspension. */
 export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -72,7 +70,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         throw new ProblemError(404, 'not-found', 'Not found', `No findings of ${personId} in ${year}.`);
       }
       const items = findings.map((f) => {
-        const state = f.state as FindingStateRow;
+        const state = parseStoredState('finding', f.state, `subjects/finding/${f.id}`);
         const own = fines.filter(
           (e) => e.subject_id === f.id && (e.person_id === personId || e.person_id === null),
         );

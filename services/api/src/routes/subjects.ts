@@ -1,5 +1,5 @@
 import { listClocks, subjectView } from '@engine/db';
-import { timeZoneOf } from '@engine/domain';
+import { parseStoredState, responsibilities, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -25,7 +25,7 @@ const subjectSchema = z.object({
   status: z.string(),
   policyVersion: z.string(),
   // complaints (API.md)
-  responsibility: z.enum(['enterprise', 'non_enterprise', 'undetermined']).optional(),
+  responsibility: z.enum(responsibilities).optional(),
   assessment: z.string().optional(),
   slaType: z.string().optional(),
   upgraded: z.boolean().optional(),
@@ -45,21 +45,6 @@ const subjectSchema = z.object({
   fines: z.array(ledgerEntrySchema),
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
 });
-
-type StoredState = {
-  responsibility?: 'enterprise' | 'non_enterprise' | 'undetermined';
-  assessment?: string;
-  slaType?: string;
-  upgraded?: boolean;
-  upgrade?: { at: string; reason: string } | null;
-  kind?: string;
-  rule?: string;
-  personId?: string | null;
-  relatedId?: string | null;
-  recordedAt?: string;
-  rankInYear?: number | null;
-  suspends?: boolean;
-};
 
 const clockCursor = z.object({ d: z.string(), k: z.string(), i: z.string(), n: z.string() });
 
@@ -89,14 +74,44 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         }
         const { subject } = view;
         const zone = zoneOf(subject.policy_version);
-        const state = subject.state as StoredState;
         const now = deps.now();
+        const source = `subjects/${kind}/${subject.id}`;
         // RULES.md 2.3: complaints and faults are upgraded (why, when).
-        const upgrade = {
+        const upgradeOf = (state: { upgraded: boolean; upgrade: { at: string; reason: string } | null }) => ({
           upgraded: state.upgraded,
           upgrade: state.upgrade
             ? { at: instant(new Date(state.upgrade.at), zone), reason: state.upgrade.reason }
             : null,
+        });
+        const byKind = () => {
+          switch (kind) {
+            case 'complaint': {
+              const state = parseStoredState('complaint', subject.state, source);
+              return {
+                responsibility: state.responsibility,
+                assessment: state.assessment,
+                slaType: state.slaType,
+                ...upgradeOf(state),
+              };
+            }
+            case 'fault': {
+              const state = parseStoredState('fault', subject.state, source);
+              return { kind: state.kind, ...upgradeOf(state) };
+            }
+            case 'finding': {
+              const state = parseStoredState('finding', subject.state, source);
+              return {
+                rule: state.rule,
+                personId: state.personId,
+                relatedId: state.relatedId,
+                recordedAt: instant(new Date(state.recordedAt), zone),
+                rankInYear: state.rankInYear,
+                suspends: state.suspends,
+              };
+            }
+            default:
+              return { kind: parseStoredState('callback', subject.state, source).kind };
+          }
         };
         return {
           id: subject.id,
@@ -105,25 +120,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           hallId: subject.hall_id,
           status: subject.status!,
           policyVersion: subject.policy_version!,
-          ...(kind === 'complaint'
-            ? {
-                responsibility: state.responsibility,
-                assessment: state.assessment,
-                slaType: state.slaType,
-                ...upgrade,
-              }
-            : kind === 'fault'
-              ? { kind: state.kind, ...upgrade }
-              : kind === 'finding'
-                ? {
-                    rule: state.rule,
-                    personId: state.personId ?? null,
-                    relatedId: state.relatedId ?? null,
-                    recordedAt: instant(new Date(state.recordedAt!), zone),
-                    rankInYear: state.rankInYear ?? null,
-                    suspends: state.suspends ?? false,
-                  }
-                : { kind: state.kind }),
+          ...byKind(),
           clocks: view.clocks.map((row) => clock(row, now, zone, false)),
           fines: view.fines.map((row) => ledgerEntry(row, zone)),
           events: view.events.map((e) => ({
