@@ -28,6 +28,7 @@ const storedStateSchemas = {
   callback: z.looseObject({
     status: z.enum(['open', 'completed', 'missed']),
     kind: z.string(),
+    ratePeriod: z.string().regex(/^\d{4}-\d{2}$/),
   }),
   finding: z.looseObject({
     rule: z.string(),

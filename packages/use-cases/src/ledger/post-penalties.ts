@@ -8,7 +8,7 @@ import {
   markLedgerInStep,
   postedEntries,
 } from '@engine/db';
-import { parseLedgerIntents, reconcile } from '@engine/domain';
+import { parseLedgerIntents, parseStoredState, reconcile } from '@engine/domain';
 import { postCallbackRate } from './callback-rate.ts';
 
 /**
@@ -30,7 +30,9 @@ export async function postPenalties(db: Db, kind: string, id: string): Promise<n
     let appended = await appendEntries(trx, entries);
     // RULES.md 6 and 8: a callback that changes after its rate period closed corrects that rate.
     const ratePeriod =
-      kind === 'callback' ? (subject.state as { ratePeriod?: string }).ratePeriod : undefined;
+      kind === 'callback'
+        ? parseStoredState('callback', subject.state, `subjects/callback/${id}`).ratePeriod
+        : undefined;
     if (ratePeriod && closed.has(ratePeriod)) appended += await postCallbackRate(trx, ratePeriod, closed);
     await markLedgerInStep(trx, kind, id, subject.stateVersion);
     return appended;
