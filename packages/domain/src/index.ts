@@ -115,6 +115,7 @@ export {
   type ComplaintContext,
   type ComplaintEvaluation,
   type ComplaintState,
+  complaintQuotaFacts,
   evaluateComplaint,
 } from './subjects/complaint.ts';
 export { EvaluationError } from './subjects/evaluation-error.ts';

@@ -4,7 +4,7 @@ import { event, fines, miitOverLevel, policy, received, sh, shLocal } from '../.
 import { builtinCalendars } from '../calendar/builtin.ts';
 import type { overLevelBodies } from '../events/schema.ts';
 import { loadPolicyPack } from '../policy/policy.ts';
-import { evaluateComplaint } from './complaint.ts';
+import { complaintQuotaFacts, evaluateComplaint } from './complaint.ts';
 
 const evaluate = (events: Parameters<typeof evaluateComplaint>[2], at: string, context = {}) =>
   evaluateComplaint(policy, 'C1', events, sh(at), context);
@@ -541,5 +541,30 @@ describe('events arriving before the complaint', () => {
         reason: "complaint.first_replied occurred before the subject's complaint.received",
       },
     ]);
+  });
+});
+
+describe("RULES.md 2.4: a complaint's place in a quota from its facts alone", () => {
+  it('gives the assessment and cancellation evaluateComplaint gives', () => {
+    const cases = [
+      [
+        received('2026-11-23T09:00'),
+        event('complaint.responsibility_set', '2026-11-24T09:00', { responsibility: 'enterprise' }),
+      ],
+      [received('2026-11-23T09:00', { overLevel: miitOverLevel(true, false) })],
+      [
+        received('2026-11-23T09:00'),
+        event('complaint.cancelled', '2026-11-23T10:00', { reason: 'entered in error' }),
+      ],
+      [received('2026-11-23T09:00')],
+    ];
+    for (const events of cases) {
+      const full = evaluateComplaint(policy, 'C1', events, sh('2026-11-30T00:00')).state!;
+      expect(complaintQuotaFacts(policy, 'C1', events, sh('2026-11-30T00:00'))).toEqual({
+        assessment: full.assessment,
+        cancelled: full.status === 'cancelled',
+      });
+    }
+    expect(complaintQuotaFacts(policy, 'C1', cases[0]!, sh('2026-11-30T00:00'))?.assessment).toBe('class4');
   });
 });

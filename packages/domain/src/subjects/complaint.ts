@@ -90,84 +90,18 @@ export function evaluateComplaint(
   const groupTier = facts.customer?.group?.tier ?? null;
   const cancelled = events.find((e) => e.type === 'complaint.cancelled') ?? null;
 
-  let responsibility: Responsibility = 'undetermined';
-  let criteria: readonly string[] = [];
-  let responsibilityEventId: string | null = null;
-  let overLevel: ComplaintState['overLevel'] = facts.overLevel
-    ? { ...facts.overLevel, since: dispatchedAt, bodies: [facts.overLevel.body] }
-    : null;
-  let overLevelEventId = received.id;
-  let interceptionAttempted = facts.overLevel?.interceptionAttempted ?? false;
-  let firstStopAt: Instant | null = null;
-  const resolutionToggles: { at: Instant; running: boolean }[] = [];
-  const changes: Change[] = [];
-
-  const triggers = new Set(pack.complaints.warning?.triggers ?? []);
-  if (
-    triggers.has('repeat') &&
-    facts.repeatOf !== undefined &&
-    isRepeatWithinWindow(pack, dispatchedAt, context.repeatOfDispatchedAt ?? null)
-  ) {
-    changes.push({ at: dispatchedAt, kind: 'repeat', eventId: received.id });
-  }
-  if (triggers.has('tendency') && facts.overLevelTendency) {
-    changes.push({ at: dispatchedAt, kind: 'tendency', eventId: received.id });
-  }
-
-  for (const event of events) {
-    switch (event.type) {
-      case 'complaint.first_replied':
-        firstStopAt ??= event.occurredAt;
-        break;
-      case 'complaint.resolved':
-        // RULES.md 3: a resolution is also a reply, so it stops a running first-response clock.
-        firstStopAt ??= event.occurredAt;
-        resolutionToggles.push({ at: event.occurredAt, running: false });
-        break;
-      case 'complaint.reopened':
-        resolutionToggles.push({ at: event.occurredAt, running: true });
-        break;
-      case 'complaint.reply_rejected':
-        // RULES.md 3: a non-compliant reply is re-dispatched; the resolution it claimed never stopped the clock.
-        if (resolutionToggles.at(-1)?.running === false) resolutionToggles.pop();
-        break;
-      case 'complaint.responsibility_set':
-        responsibility = event.data.responsibility;
-        criteria = event.data.responsibility === 'enterprise' ? (event.data.criteria ?? []) : [];
-        responsibilityEventId = event.id;
-        break;
-      case 'complaint.escalated': {
-        const next = event.data.overLevel;
-        interceptionAttempted ||= next.interceptionAttempted;
-        if (!overLevel) {
-          overLevel = { ...next, since: event.occurredAt, bodies: [next.body] };
-          overLevelEventId = event.id;
-          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
-          break;
-        }
-        // RULES.md 2.2: each body reached counts (the ministry's personal fines); the stricter control level applies from now.
-        const stricter = next.controlLevel < overLevel.controlLevel;
-        overLevel = {
-          ...overLevel,
-          controlLevel: stricter ? next.controlLevel : overLevel.controlLevel,
-          priorComplaintToDepartment: overLevel.priorComplaintToDepartment || next.priorComplaintToDepartment,
-          bodies: overLevel.bodies.includes(next.body) ? overLevel.bodies : [...overLevel.bodies, next.body],
-        };
-        if (stricter)
-          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
-        break;
-      }
-      case 'complaint.tendency_flagged':
-        if (triggers.has('tendency'))
-          changes.push({ at: event.occurredAt, kind: 'tendency', eventId: event.id });
-        break;
-      case 'complaint.intercepted':
-        interceptionAttempted = true;
-        break;
-      default:
-        break;
-    }
-  }
+  const {
+    responsibility,
+    criteria,
+    responsibilityEventId,
+    overLevel,
+    overLevelEventId,
+    interceptionAttempted,
+    firstStopAt,
+    resolutionToggles,
+    changes,
+    triggers,
+  } = complaintFacts(pack, received, events, context);
 
   const baseTypes = slaTypesAtDispatch(pack, facts.overLevel ?? null, groupTier);
   const slaTypes = [...baseTypes];
@@ -293,6 +227,141 @@ export function evaluateComplaint(
       });
 
   return { state, entries, ...signalsOf(state.clocks, at, extraSignals(state)), ignored };
+}
+
+/** What a complaint's events establish, folded in application order (RULES.md 2-3): the input of its clocks and fines. */
+interface ComplaintFacts {
+  responsibility: Responsibility;
+  criteria: readonly string[];
+  responsibilityEventId: string | null;
+  overLevel: ComplaintState['overLevel'];
+  overLevelEventId: string;
+  interceptionAttempted: boolean;
+  firstStopAt: Instant | null;
+  resolutionToggles: { at: Instant; running: boolean }[];
+  /** Escalations and upgrade triggers, in the order they happened. */
+  changes: Change[];
+  triggers: ReadonlySet<string>;
+}
+
+function complaintFacts(
+  pack: Policy['pack'],
+  received: EventOf<'complaint.received'>,
+  events: readonly DomainEvent[],
+  context: ComplaintContext,
+): ComplaintFacts {
+  const dispatchedAt = received.occurredAt;
+  const facts = received.data;
+  let responsibility: Responsibility = 'undetermined';
+  let criteria: readonly string[] = [];
+  let responsibilityEventId: string | null = null;
+  let overLevel: ComplaintState['overLevel'] = facts.overLevel
+    ? { ...facts.overLevel, since: dispatchedAt, bodies: [facts.overLevel.body] }
+    : null;
+  let overLevelEventId = received.id;
+  let interceptionAttempted = facts.overLevel?.interceptionAttempted ?? false;
+  let firstStopAt: Instant | null = null;
+  const resolutionToggles: { at: Instant; running: boolean }[] = [];
+  const changes: Change[] = [];
+
+  const triggers = new Set(pack.complaints.warning?.triggers ?? []);
+  if (
+    triggers.has('repeat') &&
+    facts.repeatOf !== undefined &&
+    isRepeatWithinWindow(pack, dispatchedAt, context.repeatOfDispatchedAt ?? null)
+  ) {
+    changes.push({ at: dispatchedAt, kind: 'repeat', eventId: received.id });
+  }
+  if (triggers.has('tendency') && facts.overLevelTendency) {
+    changes.push({ at: dispatchedAt, kind: 'tendency', eventId: received.id });
+  }
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'complaint.first_replied':
+        firstStopAt ??= event.occurredAt;
+        break;
+      case 'complaint.resolved':
+        // RULES.md 3: a resolution is also a reply, so it stops a running first-response clock.
+        firstStopAt ??= event.occurredAt;
+        resolutionToggles.push({ at: event.occurredAt, running: false });
+        break;
+      case 'complaint.reopened':
+        resolutionToggles.push({ at: event.occurredAt, running: true });
+        break;
+      case 'complaint.reply_rejected':
+        // RULES.md 3: a non-compliant reply is re-dispatched; the resolution it claimed never stopped the clock.
+        if (resolutionToggles.at(-1)?.running === false) resolutionToggles.pop();
+        break;
+      case 'complaint.responsibility_set':
+        responsibility = event.data.responsibility;
+        criteria = event.data.responsibility === 'enterprise' ? (event.data.criteria ?? []) : [];
+        responsibilityEventId = event.id;
+        break;
+      case 'complaint.escalated': {
+        const next = event.data.overLevel;
+        interceptionAttempted ||= next.interceptionAttempted;
+        if (!overLevel) {
+          overLevel = { ...next, since: event.occurredAt, bodies: [next.body] };
+          overLevelEventId = event.id;
+          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
+          break;
+        }
+        // RULES.md 2.2: each body reached counts (the ministry's personal fines); the stricter control level applies from now.
+        const stricter = next.controlLevel < overLevel.controlLevel;
+        overLevel = {
+          ...overLevel,
+          controlLevel: stricter ? next.controlLevel : overLevel.controlLevel,
+          priorComplaintToDepartment: overLevel.priorComplaintToDepartment || next.priorComplaintToDepartment,
+          bodies: overLevel.bodies.includes(next.body) ? overLevel.bodies : [...overLevel.bodies, next.body],
+        };
+        if (stricter)
+          changes.push({ at: event.occurredAt, kind: 'escalation', eventId: event.id, overLevel: next });
+        break;
+      }
+      case 'complaint.tendency_flagged':
+        if (triggers.has('tendency'))
+          changes.push({ at: event.occurredAt, kind: 'tendency', eventId: event.id });
+        break;
+      case 'complaint.intercepted':
+        interceptionAttempted = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return {
+    responsibility,
+    criteria,
+    responsibilityEventId,
+    overLevel,
+    overLevelEventId,
+    interceptionAttempted,
+    firstStopAt,
+    resolutionToggles,
+    changes,
+    triggers,
+  };
+}
+
+/**
+ * RULES.md 2.4: what a complaint's place in a quota needs, from its facts alone (no clocks, no
+ * fines): its assessment, and whether it was cancelled (a cancelled case takes no place).
+ */
+export function complaintQuotaFacts(
+  policy: Policy,
+  subjectId: string,
+  allEvents: readonly DomainEvent[],
+  at: Instant,
+): { assessment: string; cancelled: boolean } | null {
+  const { events } = subjectEvents(allEvents, subjectId, at, 'complaint.received', 'complaint.cancelled');
+  const received = events.find((e): e is EventOf<'complaint.received'> => e.type === 'complaint.received');
+  if (!received) return null;
+  const { responsibility, criteria, overLevel } = complaintFacts(policy.pack, received, events, {});
+  return {
+    assessment: assessmentOf(policy.pack, responsibility, criteria, overLevel !== null),
+    cancelled: events.some((e) => e.type === 'complaint.cancelled'),
+  };
 }
 
 /** A late over-level escalation takes the place of the ordinary (or a laxer over-level) type; group stays. */

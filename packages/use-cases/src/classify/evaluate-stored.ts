@@ -10,6 +10,7 @@ import {
   type Trx,
 } from '@engine/db';
 import {
+  complaintQuotaFacts,
   type DomainEvent,
   evaluateCallback,
   evaluateComplaint,
@@ -87,14 +88,14 @@ export async function evaluateStored(
           ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
           : null,
       };
-      const first = evaluateComplaint(policy, id, events, now, context);
-      const state = first.state!;
-      const rule = policy.pack.complaints.quotas[state.assessment];
-      const counts = rule !== undefined && state.status !== 'cancelled';
+      // RULES.md 2.4: the facts alone say whether it takes a place in a quota; then it is evaluated once.
+      const { assessment, cancelled } = complaintQuotaFacts(policy, id, events, now)!;
+      const rule = policy.pack.complaints.quotas[assessment];
+      const counts = rule !== undefined && !cancelled;
       // Only cases entering, in or leaving a quota need the department's month to stand still.
       if (counts || previousQuota !== null) await lockDepartmentPeriod(trx, data.departmentId, period);
-      if (!counts) return { ...base, evaluation: first };
-      const others = (await quotaCases(trx, data.departmentId, period, state.assessment)).filter(
+      if (!counts) return { ...base, evaluation: evaluateComplaint(policy, id, events, now, context) };
+      const others = (await quotaCases(trx, data.departmentId, period, assessment)).filter(
         (c) => c.id !== id,
       );
       const positions = quotaPositions(
@@ -105,17 +106,17 @@ export async function evaluateStored(
           subjectId: c.subjectId,
           departmentId: data.departmentId,
           period,
-          assessment: state.assessment,
+          assessment,
           dispatchedAt: toInstant(c.openedAt)!,
         })),
       );
-      const setQuota = await quotaSet(trx, data.departmentId, period, state.assessment);
+      const setQuota = await quotaSet(trx, data.departmentId, period, assessment);
       const evaluation = evaluateComplaint(policy, id, events, now, {
         ...context,
         quotaPosition: positions.get(id)!,
         ...(setQuota === undefined ? {} : { quota: setQuota }),
       });
-      return { ...base, evaluation, quota: { assessment: state.assessment, period } };
+      return { ...base, evaluation, quota: { assessment, period } };
     }
     case 'fault':
       return {
