@@ -1,5 +1,4 @@
 import {
-  departmentFamilies,
   type EventConflict,
   EventConflictError,
   findEventStatus,
@@ -29,6 +28,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bodyHash } from '../canonical-json.ts';
+import { DepartmentFamilies } from '../department-families.ts';
 import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, instant } from '../present.ts';
 import { type FieldProblem, invalidRequest, ProblemError } from '../problems.ts';
@@ -63,7 +63,11 @@ interface Item {
  * Every problem of a post, by path: the schema's (per item) and those a schema cannot see:
  * instants against now, codes against the policy in force, an id repeated in a batch with another body.
  */
-async function checkEvents(deps: AppDeps, body: unknown): Promise<{ events: PostedEvent[]; batch: boolean }> {
+async function checkEvents(
+  deps: AppDeps,
+  departments: DepartmentFamilies,
+  body: unknown,
+): Promise<{ events: PostedEvent[]; batch: boolean }> {
   const batch = isBatch(body);
   let items: unknown[] = [body];
   if (batch) {
@@ -97,6 +101,7 @@ async function checkEvents(deps: AppDeps, body: unknown): Promise<{ events: Post
   });
   const judgeOf = await judges(
     deps,
+    departments,
     parsed.map((p) => p.event),
   );
   for (const { index, event } of parsed) {
@@ -119,13 +124,14 @@ type Judge = { policy: Policy } | { before: string } | null;
  * version when the subject is known, else the version in force of its department's family. A
  * follow-up event of a subject not stored yet is checked when it is applied.
  */
-async function judges(deps: AppDeps, events: readonly PostedEvent[]): Promise<(event: PostedEvent) => Judge> {
+async function judges(
+  deps: AppDeps,
+  departments: DepartmentFamilies,
+  events: readonly PostedEvent[],
+): Promise<(event: PostedEvent) => Judge> {
   const departmentOf = (event: PostedEvent) => (event.data as { departmentId?: string }).departmentId;
   const [families, versions] = await Promise.all([
-    departmentFamilies(
-      deps.db,
-      events.map(departmentOf).filter((d): d is string => d !== undefined),
-    ),
+    departments.of(events.map(departmentOf).filter((d): d is string => d !== undefined)),
     // Only follow-up events need their subject's version; an opening event names its department.
     frozenVersions(
       deps.db,
@@ -240,6 +246,7 @@ function waitingReason(subjectKind: string, subjectId: string): string {
 const waitingCursor = z.object({ s: z.number().int().positive() });
 
 export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const departments = new DepartmentFamilies(deps.db);
   app.post(
     '/v1/events',
     {
@@ -264,7 +271,7 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       },
     },
     async (request, reply) => {
-      const { events, batch } = await checkEvents(deps, request.body);
+      const { events, batch } = await checkEvents(deps, departments, request.body);
       try {
         const { results } = await insertEvents(
           deps.db,
