@@ -90,6 +90,7 @@ export function evaluateComplaint(
   const groupTier = facts.customer?.group?.tier ?? null;
   const cancelled = events.find((e) => e.type === 'complaint.cancelled') ?? null;
 
+  const derived = complaintFacts(pack, received, events, context);
   const {
     responsibility,
     criteria,
@@ -97,98 +98,21 @@ export function evaluateComplaint(
     overLevel,
     overLevelEventId,
     interceptionAttempted,
-    firstStopAt,
-    resolutionToggles,
-    changes,
-    triggers,
-  } = complaintFacts(pack, received, events, context);
+  } = derived;
 
-  const baseTypes = slaTypesAtDispatch(pack, facts.overLevel ?? null, groupTier);
-  const slaTypes = [...baseTypes];
-  const typeTargets = (type: SlaTypeId, from: Instant) => {
-    const spec = pack.complaints.slaTypes[type];
-    return {
-      firstResponse: spec?.firstResponse ? targetAfter(policy, from, spec.firstResponse) : null,
-      resolution: spec ? targetAfter(policy, from, spec.resolution) : null,
-    };
-  };
-  const atDispatch = baseTypes.map((type) => typeTargets(type, dispatchedAt));
-  const cancelledAt = cancelled?.occurredAt ?? null;
-  const newClock = (name: ClockSpec['name'], startedAt: Instant, runs: Run[], target: Target): LiveClock => ({
-    spec: { name, startedAt, deadline: target.deadline, measure: target.measure, runs, cancelledAt },
-    target,
+  const {
+    clocks,
+    slaTypes,
+    upgrade: finalUpgrade,
+    upgradeEventId,
+  } = complaintClocks(policy, at, {
+    dispatchedAt,
+    atDispatch: received.data.overLevel ?? null,
+    groupTier,
+    cancelledAt: cancelled?.occurredAt ?? null,
+    facts: derived,
   });
-  const firstResponse = newClock(
-    'first_response',
-    dispatchedAt,
-    runsFrom(dispatchedAt, firstStopAt ? [{ at: firstStopAt, running: false }] : []),
-    strictest(atDispatch.flatMap((t) => (t.firstResponse ? [t.firstResponse] : []))),
-  );
-  const resolution = newClock(
-    'resolution',
-    dispatchedAt,
-    runsFrom(dispatchedAt, resolutionToggles),
-    strictest(atDispatch.flatMap((t) => (t.resolution ? [t.resolution] : []))),
-  );
-  let resolutionWarning: LiveClock | null = null;
-  let upgrade: ComplaintState['upgrade'] = null;
-  let upgradeEventId: string | null = null;
-
-  /** RULES.md 3: a change mid-way makes each running clock's deadline the earlier of it and the new target. */
-  const tighten = (clock: LiveClock | null, target: Target | null, changeAt: Instant) => {
-    if (!clock || !target || !isRunningAt(clock.spec.runs, changeAt)) return;
-    clock.target = strictest([clock.target, target]);
-    clock.spec = { ...clock.spec, deadline: clock.target.deadline, measure: clock.target.measure };
-  };
-  const isOverLevelAt = (instant: Instant) =>
-    overLevel !== null && overLevel.since.toMillis() <= instant.toMillis();
-
-  /** RULES.md 2.3 and 3: an ordinary complaint whose resolution deadline passes is upgraded for being overdue. */
-  const upgradeIfOverdueBefore = (limit: Instant) => {
-    if (upgrade || !triggers.has('overdue')) return;
-    const breach = clockAt(policy, resolution.spec, at).breachedAt;
-    if (!breach || breach.toMillis() > limit.toMillis() || isOverLevelAt(breach)) return;
-    if (cancelledAt && cancelledAt.toMillis() <= breach.toMillis()) return;
-    upgrade = { at: breach, reason: 'overdue' };
-    const warningType = pack.complaints.slaTypes.escalation_warning!;
-    const laterToggles = resolutionToggles.filter((t) => t.at.toMillis() >= breach.toMillis());
-    resolutionWarning = newClock(
-      'resolution_warning',
-      breach,
-      runsFrom(breach, laterToggles),
-      targetAfter(policy, breach, warningType.resolution),
-    );
-  };
-
-  changes.sort((a, b) => a.at.toMillis() - b.at.toMillis());
-  for (const change of changes) {
-    if (change.at.toMillis() > at.toMillis()) break;
-    upgradeIfOverdueBefore(change.at);
-    if (change.kind === 'escalation') {
-      const type = overLevelSlaType(change.overLevel!.controlLevel);
-      if (!pack.complaints.overLevel) continue;
-      replaceBaseType(slaTypes, type);
-      const targets = typeTargets(type, change.at);
-      tighten(firstResponse, targets.firstResponse, change.at);
-      tighten(resolution, targets.resolution, change.at);
-      tighten(resolutionWarning, targets.resolution, change.at);
-    } else if (!upgrade && !isOverLevelAt(change.at)) {
-      // RULES.md 2.3: upgraded at most once; over-level complaints are past that stage.
-      upgrade = { at: change.at, reason: change.kind };
-      upgradeEventId = change.eventId;
-      const targets = typeTargets('escalation_warning', change.at);
-      tighten(firstResponse, targets.firstResponse, change.at);
-      tighten(resolution, targets.resolution, change.at);
-    }
-  }
-  upgradeIfOverdueBefore(at);
-
-  const clockSpecs = [firstResponse, resolution, resolutionWarning as LiveClock | null].flatMap((c) =>
-    c ? [c.spec] : [],
-  );
-  const clocks = clockSpecs.map((spec) => clockAt(policy, spec, at));
   const [firstResponseClock, resolutionClock, warningClock] = clocks as [Clock, Clock, Clock?];
-  const finalUpgrade = upgrade as ComplaintState['upgrade'];
 
   const assessment = assessmentOf(pack, responsibility, criteria, overLevel !== null);
   const state: ComplaintState = {
@@ -362,6 +286,117 @@ export function complaintQuotaFacts(
     assessment: assessmentOf(policy.pack, responsibility, criteria, overLevel !== null),
     cancelled: events.some((e) => e.type === 'complaint.cancelled'),
   };
+}
+
+/**
+ * RULES.md 3 and 2.3: a complaint's clocks at `at` from its facts: the targets of its SLA types at
+ * dispatch, tightened by each later escalation or upgrade, and the warning clock an overdue
+ * upgrade starts.
+ */
+function complaintClocks(
+  policy: Policy,
+  at: Instant,
+  dispatch: {
+    dispatchedAt: Instant;
+    /** The over-level facts of the dispatch itself (a later escalation is a change). */
+    atDispatch: OverLevel | null;
+    groupTier: string | null;
+    cancelledAt: Instant | null;
+    facts: ComplaintFacts;
+  },
+): {
+  clocks: Clock[];
+  slaTypes: SlaTypeId[];
+  upgrade: ComplaintState['upgrade'];
+  upgradeEventId: string | null;
+} {
+  const { pack } = policy;
+  const { dispatchedAt, cancelledAt } = dispatch;
+  const { overLevel, firstStopAt, resolutionToggles, changes, triggers } = dispatch.facts;
+  const baseTypes = slaTypesAtDispatch(pack, dispatch.atDispatch, dispatch.groupTier);
+  const slaTypes = [...baseTypes];
+  const typeTargets = (type: SlaTypeId, from: Instant) => {
+    const spec = pack.complaints.slaTypes[type];
+    return {
+      firstResponse: spec?.firstResponse ? targetAfter(policy, from, spec.firstResponse) : null,
+      resolution: spec ? targetAfter(policy, from, spec.resolution) : null,
+    };
+  };
+  const atDispatch = baseTypes.map((type) => typeTargets(type, dispatchedAt));
+  const newClock = (name: ClockSpec['name'], startedAt: Instant, runs: Run[], target: Target): LiveClock => ({
+    spec: { name, startedAt, deadline: target.deadline, measure: target.measure, runs, cancelledAt },
+    target,
+  });
+  const firstResponse = newClock(
+    'first_response',
+    dispatchedAt,
+    runsFrom(dispatchedAt, firstStopAt ? [{ at: firstStopAt, running: false }] : []),
+    strictest(atDispatch.flatMap((t) => (t.firstResponse ? [t.firstResponse] : []))),
+  );
+  const resolution = newClock(
+    'resolution',
+    dispatchedAt,
+    runsFrom(dispatchedAt, resolutionToggles),
+    strictest(atDispatch.flatMap((t) => (t.resolution ? [t.resolution] : []))),
+  );
+  let resolutionWarning: LiveClock | null = null;
+  let upgrade: ComplaintState['upgrade'] = null;
+  let upgradeEventId: string | null = null;
+
+  /** RULES.md 3: a change mid-way makes each running clock's deadline the earlier of it and the new target. */
+  const tighten = (clock: LiveClock | null, target: Target | null, changeAt: Instant) => {
+    if (!clock || !target || !isRunningAt(clock.spec.runs, changeAt)) return;
+    clock.target = strictest([clock.target, target]);
+    clock.spec = { ...clock.spec, deadline: clock.target.deadline, measure: clock.target.measure };
+  };
+  const isOverLevelAt = (instant: Instant) =>
+    overLevel !== null && overLevel.since.toMillis() <= instant.toMillis();
+
+  /** RULES.md 2.3 and 3: an ordinary complaint whose resolution deadline passes is upgraded for being overdue. */
+  const upgradeIfOverdueBefore = (limit: Instant) => {
+    if (upgrade || !triggers.has('overdue')) return;
+    const breach = clockAt(policy, resolution.spec, at).breachedAt;
+    if (!breach || breach.toMillis() > limit.toMillis() || isOverLevelAt(breach)) return;
+    if (cancelledAt && cancelledAt.toMillis() <= breach.toMillis()) return;
+    upgrade = { at: breach, reason: 'overdue' };
+    const warningType = pack.complaints.slaTypes.escalation_warning!;
+    const laterToggles = resolutionToggles.filter((t) => t.at.toMillis() >= breach.toMillis());
+    resolutionWarning = newClock(
+      'resolution_warning',
+      breach,
+      runsFrom(breach, laterToggles),
+      targetAfter(policy, breach, warningType.resolution),
+    );
+  };
+
+  changes.sort((a, b) => a.at.toMillis() - b.at.toMillis());
+  for (const change of changes) {
+    if (change.at.toMillis() > at.toMillis()) break;
+    upgradeIfOverdueBefore(change.at);
+    if (change.kind === 'escalation') {
+      const type = overLevelSlaType(change.overLevel!.controlLevel);
+      if (!pack.complaints.overLevel) continue;
+      replaceBaseType(slaTypes, type);
+      const targets = typeTargets(type, change.at);
+      tighten(firstResponse, targets.firstResponse, change.at);
+      tighten(resolution, targets.resolution, change.at);
+      tighten(resolutionWarning, targets.resolution, change.at);
+    } else if (!upgrade && !isOverLevelAt(change.at)) {
+      // RULES.md 2.3: upgraded at most once; over-level complaints are past that stage.
+      upgrade = { at: change.at, reason: change.kind };
+      upgradeEventId = change.eventId;
+      const targets = typeTargets('escalation_warning', change.at);
+      tighten(firstResponse, targets.firstResponse, change.at);
+      tighten(resolution, targets.resolution, change.at);
+    }
+  }
+  upgradeIfOverdueBefore(at);
+
+  const clockSpecs = [firstResponse, resolution, resolutionWarning as LiveClock | null].flatMap((c) =>
+    c ? [c.spec] : [],
+  );
+  const clocks = clockSpecs.map((spec) => clockAt(policy, spec, at));
+  return { clocks, slaTypes, upgrade: upgrade as ComplaintState['upgrade'], upgradeEventId };
 }
 
 /** A late over-level escalation takes the place of the ordinary (or a laxer over-level) type; group stays. */
