@@ -37,7 +37,7 @@ export {
 export { primarySlaType, slaTypesAtDispatch } from './classification/sla-type.ts';
 export { isRepeatWithinWindow, type UpgradeReason, upgradeReasons } from './classification/upgrade.ts';
 export { type DataProblem, PolicyDataError, pathToString } from './data-errors.ts';
-export type { Clock, ClockName, ClockState } from './deadlines/clock.ts';
+export { type Clock, type ClockName, type ClockState, clockNames, clockStates } from './deadlines/clock.ts';
 export { deadlineAfter, strictest, targetAfter } from './deadlines/deadline.ts';
 export { deadlineWithExemptions } from './deadlines/exemptions.ts';
 export {
@@ -83,6 +83,7 @@ export {
   type LedgerIntent,
   type PersonRole,
   parseLedgerIntents,
+  personRoles,
 } from './ledger/entry.ts';
 export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
 export {

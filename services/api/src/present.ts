@@ -1,5 +1,5 @@
 import type { ClockRow, LedgerRow } from '@engine/db';
-import { formatInstant } from '@engine/domain';
+import { clockNames, clockStates, formatInstant, personRoles } from '@engine/domain';
 import { z } from 'zod';
 import { ProblemError } from './problems.ts';
 
@@ -18,7 +18,7 @@ export const ledgerEntrySchema = z.object({
   /** The department's name in the ledger list; null when no department of that id is defined (an unknown department). */
   departmentName: z.string().nullable().optional(),
   personId: z.string().optional(),
-  personRole: z.enum(['manager', 'hall_head', 'staff']).optional(),
+  personRole: z.enum(personRoles).optional(),
   amountFen: z.number().int(),
   subjectId: z.string(),
   source: z.string(),
@@ -54,11 +54,11 @@ export const clockSchema = z.object({
   subjectKind: z.string().optional(),
   subjectId: z.string().optional(),
   departmentId: z.string().optional(),
-  name: z.enum(['first_response', 'resolution', 'resolution_warning', 'repair', 'callback']),
+  name: z.enum(clockNames),
   startedAt: z.string(),
   deadline: z.string(),
   stoppedAt: z.string().optional(),
-  state: z.enum(['running', 'met', 'breached', 'cancelled']),
+  state: z.enum(clockStates),
   breachedAt: z.string().optional(),
   remainingSeconds: z.number().int().optional(),
   atRisk: z.boolean().optional(),

@@ -167,6 +167,42 @@ describe('one engine, many packs', () => {
     );
   });
 
+  it("a complaint's class criteria are its pack's: the gas pack's accepted for gas, refused for telecom", async () => {
+    const complaint = (dept: string, subject: string) => ({
+      id: `${subject}-r`,
+      type: 'complaint.received',
+      subjectId: subject,
+      occurredAt: at('2026-11-21T09:00'),
+      data: { departmentId: dept },
+    });
+    const ruling = (subject: string) => ({
+      id: `${subject}-e`,
+      type: 'complaint.responsibility_set',
+      subjectId: subject,
+      occurredAt: at('2026-11-21T10:00'),
+      data: { responsibility: 'enterprise', criteria: ['safety_incident'] },
+    });
+    expect((await call('ingest', 'POST', '/v1/events', { events: [complaint(GAS, `${p}GC`)] })).status).toBe(
+      202,
+    );
+    expect((await call('ingest', 'POST', '/v1/events', { events: [complaint(TEL, `${p}TC`)] })).status).toBe(
+      202,
+    );
+    await eventually(
+      async () =>
+        (await call('finance', 'GET', `/v1/complaints/${p}TC`)).status === 200 &&
+        (await call('finance', 'GET', `/v1/complaints/${p}GC`)).status === 200,
+      (ready) => ready,
+    );
+    expect((await call('ingest', 'POST', '/v1/events', ruling(`${p}GC`))).status).toBe(202);
+    const tel = await call('ingest', 'POST', '/v1/events', ruling(`${p}TC`));
+    expect(tel.status).toBe(400);
+    expect(tel.body.errors[0]).toMatchObject({ path: 'data.criteria[0]' });
+    expect(tel.body.errors[0].message).toMatch(
+      /safety_incident is not one of the criteria of policy fuling-2012 \(known: /,
+    );
+  });
+
   it("quotas are those of the department's pack", async () => {
     const gasQuota = await call('finance', 'PUT', `/v1/quotas/${GAS}/2026-11`, { class4: 3 });
     expect(gasQuota.status).toBe(400);
@@ -178,8 +214,8 @@ describe('one engine, many packs', () => {
   });
 
   it('a what-if of one family re-judges only the departments that family judges', async () => {
-    const targets = (await subjectsOfPeriod(engine.runtime.db, '2026-11', 'Asia/Shanghai')).filter((t) =>
-      t.id.startsWith(p),
+    const targets = (await subjectsOfPeriod(engine.runtime.db, '2026-11', 'Asia/Shanghai')).filter(
+      (t) => t.kind === 'fault' && t.id.startsWith(p),
     );
     expect(targets.map((t) => t.id).sort()).toEqual([`${p}G`, `${p}T`]);
     const gas = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {

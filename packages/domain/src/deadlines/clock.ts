@@ -2,8 +2,16 @@ import type { Policy } from '../policy/policy.ts';
 import { addMillis, type Instant } from '../time.ts';
 import type { Measure } from './deadline.ts';
 
-export type ClockName = 'first_response' | 'resolution' | 'resolution_warning' | 'repair' | 'callback';
-export type ClockState = 'running' | 'met' | 'breached' | 'cancelled';
+export const clockNames = [
+  'first_response',
+  'resolution',
+  'resolution_warning',
+  'repair',
+  'callback',
+] as const;
+export type ClockName = (typeof clockNames)[number];
+export const clockStates = ['running', 'met', 'breached', 'cancelled'] as const;
+export type ClockState = (typeof clockStates)[number];
 
 /** A stretch of time in which the clock runs; `to` is null while it still runs. */
 export interface Run {

@@ -10,10 +10,11 @@ export function policyProblems(policy: Policy, event: PostedEvent): { path: stri
   const { pack } = policy;
   const problems: { path: string; message: string }[] = [];
   const check = (path: string, value: string, known: readonly string[], what: string) => {
+    const plural = what === 'criterion' ? 'criteria' : `${what}s`;
     if (!known.includes(value)) {
       problems.push({
         path,
-        message: `${value} is not one of the ${what}s of policy ${pack.version} (known: ${known.join(', ')})`,
+        message: `${value} is not one of the ${plural} of policy ${pack.version} (known: ${known.join(', ')})`,
       });
     }
   };

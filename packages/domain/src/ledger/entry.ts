@@ -3,7 +3,8 @@ import { parseData } from '../data-errors.ts';
 import type { SubjectKind } from '../events/schema.ts';
 import type { Period } from '../time.ts';
 
-export type PersonRole = 'manager' | 'hall_head' | 'staff';
+export const personRoles = ['manager', 'hall_head', 'staff'] as const;
+export type PersonRole = (typeof personRoles)[number];
 
 /** Who pays: a department, or a person (named, or only by role) in it. */
 export interface ChargedParty {
@@ -82,7 +83,7 @@ const ledgerIntentsSchema = z.array(
     causeEventId: z.string().nullable(),
     departmentId: z.string().min(1),
     personId: z.string().nullable(),
-    personRole: z.enum(['manager', 'hall_head', 'staff']).nullable(),
+    personRole: z.enum(personRoles).nullable(),
   }),
 );
 
