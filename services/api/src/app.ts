@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { auth } from './plugins/auth.ts';
 import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
+import { textGuard } from './plugins/text-guard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -60,6 +61,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(problemDetails);
+  await app.register(textGuard);
   await app.register(auth, { db: deps.db });
   await app.register(metrics, { db: deps.db, now: deps.now });
   await app.register(healthRoutes, deps);

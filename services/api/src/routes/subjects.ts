@@ -46,7 +46,13 @@ const subjectSchema = z.object({
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
 });
 
-const clockCursor = z.object({ d: z.string(), k: z.string(), i: z.string(), n: z.string() });
+// Only what this API gives: a deadline instant and the clock's kind, id and name.
+const clockCursor = z.strictObject({
+  d: z.iso.datetime(),
+  k: z.string().max(32),
+  i: z.string().max(128),
+  n: z.string().max(32),
+});
 
 /** Managers' views: one subject with its clocks, fines and timeline; the live list of clocks. */
 export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
