@@ -82,3 +82,30 @@ describe('a cursor this API did not give is a 400, never a 500', () => {
     }
   });
 });
+
+describe('a quota for a month before any policy is refused and nothing is stored', () => {
+  it('PUT and GET of 2011-12 and 0000-01 answer 400 naming the month, not 500', async () => {
+    for (const period of ['2011-12', '0000-01']) {
+      const put = await api.app.inject({
+        method: 'PUT',
+        url: `/v1/quotas/D-QUOTA-GUARD/${period}`,
+        headers: { ...as('finance'), 'content-type': 'application/json' },
+        payload: { class4: 3 },
+      });
+      expect(put.statusCode).toBe(400);
+      expect(put.json().errors[0]).toMatchObject({ path: 'params.period' });
+      const get = await api.app.inject({
+        method: 'GET',
+        url: `/v1/quotas/D-QUOTA-GUARD/${period}`,
+        headers: as('finance'),
+      });
+      expect(get.statusCode).toBe(400);
+    }
+    const rows = await api.db
+      .selectFrom('quotas')
+      .selectAll()
+      .where('department_id', '=', 'D-QUOTA-GUARD')
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});
