@@ -109,3 +109,17 @@ describe('a quota for a month before any policy is refused and nothing is stored
     expect(rows).toEqual([]);
   });
 });
+
+describe('a month before every policy cannot be closed', () => {
+  it('POST /v1/periods/0000-01/close is a 400 naming the month', async () => {
+    const closed = await api.app.inject({
+      method: 'POST',
+      url: '/v1/periods/0000-01/close',
+      headers: as('finance'),
+    });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().errors).toEqual([
+      { path: 'params.period', message: '0000-01 is before every stored policy version' },
+    ]);
+  });
+});

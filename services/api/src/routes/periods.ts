@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
-import { ProblemError } from '../problems.ts';
+import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 
 const periodView = z.object({
@@ -51,6 +51,13 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request) => {
       const { period } = request.params;
+      // A month no policy version was in force in judged nothing: there is nothing to close.
+      const end = periodEnd(period, zone()).toMillis();
+      if (!deps.policies().some((p) => p.effectiveAt.toMillis() < end)) {
+        throw invalidRequest([
+          { path: 'params.period', message: `${period} is before every stored policy version` },
+        ]);
+      }
       try {
         const outcome = await deps.closePeriod(period, request.apiKey?.id ?? null);
         return {
