@@ -1,4 +1,11 @@
-import { builtinCalendarData, type CalendarData, loadCalendar, type WorkingCalendar } from '@engine/domain';
+import {
+  builtinCalendarData,
+  type CalendarData,
+  loadCalendar,
+  parseInstant,
+  provisionalYearsToShow,
+  type WorkingCalendar,
+} from '@engine/domain';
 import { sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
 
@@ -249,4 +256,46 @@ export async function subjectsCountingOn(db: Db): Promise<Map<number, number>> {
     SELECT year, count(*) AS subjects FROM subjects, unnest(calendar_needs) AS year
     WHERE calendar_needs <> '{}' GROUP BY year`.execute(db);
   return new Map(rows.map((r) => [Number(r.year), Number(r.subjects)]));
+}
+
+/** What a person reads of a calendar: the years in force, the replaced ones, and how far official data reaches. */
+export interface CalendarOverview {
+  calendar: StoredCalendar;
+  /** Each official year's newest revision, by year. */
+  official: StoredCalendarYear[];
+  /** Replaced revisions, oldest first. */
+  history: StoredCalendarYear[];
+  /** Days from today to the end of the official data that covers it (0: none for this year). */
+  officialDaysLeft: number;
+  /** The last day of that data, YYYY-MM-DD; null when none covers today. */
+  officialThrough: string | null;
+  /** Years counted provisionally worth showing (domain's provisionalYearsToShow), with the subjects counting on each. */
+  provisional: { year: number; subjectsCounting: number }[];
+}
+
+/** The stored calendars (or one) as of `now`: what GET /v1/calendars and `engine.sh calendar show` print. */
+export async function calendarOverviews(db: Db, now: Date, calendarId?: string): Promise<CalendarOverview[]> {
+  const [calendars, counting] = await Promise.all([storedCalendars(db, calendarId), subjectsCountingOn(db)]);
+  const at = parseInstant(now.toISOString());
+  return calendars.map((calendar) => {
+    const current = new Map(calendar.years.map((y) => [y.year, y]));
+    const officialDaysLeft = loadCalendar(
+      calendarDataOf(calendar),
+      `calendars/${calendar.id}`,
+    ).officialDaysLeft(at);
+    const today = at.setZone(calendar.timeZone).startOf('day');
+    return {
+      calendar,
+      official: [...current.values()],
+      history: calendar.years.filter((y) => current.get(y.year) !== y),
+      officialDaysLeft,
+      officialThrough: officialDaysLeft > 0 ? today.plus({ days: officialDaysLeft - 1 }).toISODate() : null,
+      provisional: provisionalYearsToShow([...current.keys()], today.year, [...counting.keys()]).map(
+        (year) => ({
+          year,
+          subjectsCounting: counting.get(year) ?? 0,
+        }),
+      ),
+    };
+  });
 }

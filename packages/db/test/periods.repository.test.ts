@@ -16,6 +16,7 @@ import {
   periodClosedAt,
 } from '../src/periods.repository.ts';
 import { markLedgerInStep, type SubjectEvaluationRow, saveEvaluation } from '../src/subjects.repository.ts';
+import { evaluationRow } from './support.ts';
 
 let db: Db;
 beforeAll(() => {
@@ -37,28 +38,10 @@ const at = (iso: string) => new Date(iso);
 /** A subject as the classifier stores it, its ledger in step so no sweep of another test touches it. */
 async function saveSubject(row: Partial<SubjectEvaluationRow> & { kind: string; id: string }) {
   await db.transaction().execute(async (trx) => {
-    const version = await saveEvaluation(trx, {
-      departmentId: 'D1',
-      hallId: null,
-      status: 'open',
-      policyVersion: 'fuling-2012',
-      openedAt: at('2031-02-01T01:00:00Z'),
-      state: {},
-      desiredEntries: [],
-      nextCheckAt: null,
-      quotaAssessment: null,
-      quotaPeriod: null,
-      assessment: null,
-      upgraded: null,
-      personId: null,
-      findingRule: null,
-      ratePeriod: null,
-      callbackKind: null,
-      countsAsDone: null,
-      completedAt: null,
-      calendarNeeds: [],
-      ...row,
-    });
+    const version = await saveEvaluation(
+      trx,
+      evaluationRow({ openedAt: at('2031-02-01T01:00:00Z'), ...row }),
+    );
     await markLedgerInStep(trx, row.kind, row.id, version);
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../src/database.ts';
 import { saveEvaluation, subjectsWithTimers } from '../src/subjects.repository.ts';
+import { evaluationRow } from './support.ts';
 
 let db: Db;
 beforeAll(() => {
@@ -15,29 +16,10 @@ describe('the timer reconciler reads every subject with a timer, page by page', 
     const prefix = `page-${Date.now()}`;
     await db.transaction().execute(async (trx) => {
       for (let n = 0; n < 7; n++) {
-        await saveEvaluation(trx, {
-          kind: 'fault',
-          id: `${prefix}-${n}`,
-          departmentId: 'D1',
-          hallId: null,
-          status: 'open',
-          policyVersion: 'fuling-2012',
-          openedAt: new Date(),
-          state: {},
-          desiredEntries: [],
-          nextCheckAt: new Date(Date.now() + 60_000),
-          quotaAssessment: null,
-          quotaPeriod: null,
-          assessment: null,
-          upgraded: null,
-          personId: null,
-          findingRule: null,
-          ratePeriod: null,
-          callbackKind: null,
-          countsAsDone: null,
-          completedAt: null,
-          calendarNeeds: [],
-        });
+        await saveEvaluation(
+          trx,
+          evaluationRow({ kind: 'fault', id: `${prefix}-${n}`, nextCheckAt: new Date(Date.now() + 60_000) }),
+        );
       }
     });
     const seen: string[] = [];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Trx } from '../src/database.ts';
+import type { SubjectEvaluationRow } from '../src/subjects.repository.ts';
 
 /** An id no other test of the run uses: the whole run shares one database. */
 export const uid = (label: string) => `${label}-${randomBytes(5).toString('hex')}`;
@@ -48,4 +49,32 @@ export async function nextCheckOf(db: Db, kind: string, id: string): Promise<Dat
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return row.next_check_at;
+}
+
+/** A whole evaluation row for saveEvaluation: an open subject of department D1 with nothing else set, then `row`. */
+export function evaluationRow(
+  row: Partial<SubjectEvaluationRow> & { kind: string; id: string },
+): SubjectEvaluationRow {
+  return {
+    departmentId: 'D1',
+    hallId: null,
+    status: 'open',
+    policyVersion: 'fuling-2012',
+    openedAt: new Date(),
+    state: {},
+    desiredEntries: [],
+    nextCheckAt: null,
+    quotaAssessment: null,
+    quotaPeriod: null,
+    assessment: null,
+    upgraded: null,
+    personId: null,
+    findingRule: null,
+    ratePeriod: null,
+    callbackKind: null,
+    countsAsDone: null,
+    completedAt: null,
+    calendarNeeds: [],
+    ...row,
+  };
 }

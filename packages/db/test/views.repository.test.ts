@@ -8,6 +8,7 @@ import { putDepartment } from '../src/departments.repository.ts';
 import { appendEntries } from '../src/ledger.repository.ts';
 import { markLedgerInStep, type SubjectEvaluationRow, saveEvaluation } from '../src/subjects.repository.ts';
 import { personFindingsView, slaSummary, subjectView } from '../src/views.repository.ts';
+import { evaluationRow } from './support.ts';
 
 let db: Db;
 beforeAll(() => {
@@ -28,27 +29,10 @@ async function saveSubject(
   clocks: readonly NewClock[] = [],
 ) {
   await db.transaction().execute(async (trx) => {
-    const version = await saveEvaluation(trx, {
-      hallId: null,
-      status: 'open',
-      policyVersion: 'fuling-2012',
-      openedAt: at('2031-06-01T01:00:00Z'),
-      state: { note: row.id },
-      desiredEntries: [],
-      nextCheckAt: null,
-      quotaAssessment: null,
-      quotaPeriod: null,
-      assessment: null,
-      upgraded: null,
-      personId: null,
-      findingRule: null,
-      ratePeriod: null,
-      callbackKind: null,
-      countsAsDone: null,
-      completedAt: null,
-      calendarNeeds: [],
-      ...row,
-    });
+    const version = await saveEvaluation(
+      trx,
+      evaluationRow({ openedAt: at('2031-06-01T01:00:00Z'), state: { note: row.id }, ...row }),
+    );
     await markLedgerInStep(trx, row.kind, row.id, version);
     await saveClocks(trx, { kind: row.kind, id: row.id, departmentId: row.departmentId }, clocks);
   });

@@ -5,11 +5,11 @@ export {
   type CalendarData,
   type CalendarYear,
   calendarDataSchema,
-  calendarYearSchema,
 } from './calendar/calendar-data.ts';
 export { STATUTORY_YEARS, statutoryHolidays } from './calendar/statutory-holidays.ts';
 export {
   CalendarCoverageError,
+  daysOff,
   loadCalendar,
   type MissingYear,
   WorkingCalendar,
@@ -88,7 +88,6 @@ export {
 export { type NewEntry, type PostedEntry, postingPeriod, reconcile } from './ledger/reconcile.ts';
 export {
   callbackRateShortfalls,
-  callbackRateSubjectId,
   isUnfinishedAtEnd,
   periodEndRules,
 } from './period/period-end.ts';

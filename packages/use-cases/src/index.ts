@@ -19,7 +19,6 @@ export { postPenalties } from './ledger/post-penalties.ts';
 export { deliverWebhook, signatureOf } from './notify/deliver.ts';
 export {
   checkCalendarCoverage,
-  SIGNAL_DAYS,
   WARN_DAYS,
   watchCalendarCoverage,
 } from './timers/calendar-watch.ts';

@@ -1,24 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
-  calendarDataOf,
+  calendarOverviews,
   type Db,
   type StoredCalendar,
   storeCalendarYear,
   storedCalendars,
-  subjectsCountingOn,
 } from '@engine/db';
 import {
   type CalendarYear,
   calendarDataSchema,
   calendarYearOf,
-  loadCalendar,
-  parseInstant,
-  provisionalYearsToShow,
+  daysOff,
   yearArrangementProblems,
   yearProblems,
 } from '@engine/domain';
 import type { Producer } from '@engine/queue';
+import { WARN_DAYS } from '@engine/use-cases';
 import { parseHolidayIcs } from './calendar-ics.ts';
 
 /** A mistake the operator can fix: printed as one line (or one line per problem), exit code 2. */
@@ -26,39 +24,22 @@ export class CommandError extends Error {}
 
 /** `calendar show [ID]`: each calendar's years, official or provisional, and the days of official data left. */
 export async function showCalendars(db: Db, now: Date, calendarId?: string): Promise<string> {
-  const calendars = await storedCalendars(db, calendarId);
-  if (calendarId && calendars.length === 0) throw new CommandError(`no calendar ${calendarId}`);
-  const counting = await subjectsCountingOn(db);
-  const at = parseInstant(now.toISOString());
-  const lines: string[] = [];
-  for (const stored of calendars) {
-    const calendar = loadCalendar(calendarDataOf(stored), `calendars/${stored.id}`);
-    const daysLeft = calendar.officialDaysLeft(at);
-    lines.push(`${stored.id}  ${stored.name} (${stored.timeZone})`);
-    lines.push(`  official data: ${daysLeft} days left${daysLeft < 60 ? '  <- store the next year' : ''}`);
-    const current = new Map(stored.years.map((y) => [y.year, y]));
-    for (const year of [...current.values()]) {
-      const days = calendar.years.includes(year.year) ? offDaysOf(year.holidays) : 0;
-      lines.push(
-        `  ${year.year}  official     ${days} days off, ${year.workdays.length} make-up days; revision ${year.revision}, stored by ${year.storedBy} on ${year.storedAt.toISOString().slice(0, 10)}; ${year.source}`,
-      );
-    }
-    for (const year of provisionalYearsToShow([...current.keys()], at.setZone(stored.timeZone).year, [
-      ...counting.keys(),
-    ])) {
-      lines.push(
-        `  ${year}  provisional  weekends and statutory holidays only; ${counting.get(year) ?? 0} subjects count on it`,
-      );
-    }
-  }
-  return lines.join('\n');
-}
-
-function offDaysOf(holidays: readonly string[]): number {
-  return holidays.reduce((sum, entry) => {
-    const [from, to = from] = entry.split('/') as [string, string?];
-    return sum + (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  }, 0);
+  const overviews = await calendarOverviews(db, now, calendarId);
+  if (calendarId && overviews.length === 0) throw new CommandError(`no calendar ${calendarId}`);
+  return overviews
+    .flatMap(({ calendar, official, officialDaysLeft, provisional }) => [
+      `${calendar.id}  ${calendar.name} (${calendar.timeZone})`,
+      `  official data: ${officialDaysLeft} days left${officialDaysLeft < WARN_DAYS ? '  <- store the next year' : ''}`,
+      ...official.map(
+        (year) =>
+          `  ${year.year}  official     ${daysOff(year.holidays)} days off, ${year.workdays.length} make-up days; revision ${year.revision}, stored by ${year.storedBy} on ${year.storedAt.toISOString().slice(0, 10)}; ${year.source}`,
+      ),
+      ...provisional.map(
+        ({ year, subjectsCounting }) =>
+          `  ${year}  provisional  weekends and statutory holidays only; ${subjectsCounting} subjects count on it`,
+      ),
+    ])
+    .join('\n');
 }
 
 /**
@@ -115,7 +96,7 @@ export async function importCalendar(
   return [
     ...storedYears.map(
       (y) =>
-        `stored ${y.year} in ${stored.id} (revision ${y.revision}): ${offDaysOf(y.spec.holidays)} days off, ${y.spec.makeupWorkdays.length} make-up working days; ${y.spec.source}`,
+        `stored ${y.year} in ${stored.id} (revision ${y.revision}): ${daysOff(y.spec.holidays)} days off, ${y.spec.makeupWorkdays.length} make-up working days; ${y.spec.source}`,
     ),
     due.length === 0
       ? 'no subject counted on it provisionally'

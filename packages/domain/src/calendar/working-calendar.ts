@@ -268,6 +268,11 @@ class CalendarDays {
   }
 }
 
+/** How many days a year's holidays ("YYYY-MM-DD" or "from/to" entries) take off. */
+export function daysOff(holidays: readonly string[]): number {
+  return new Set(holidays.flatMap(expandRange)).size;
+}
+
 function expandRange(text: string): number[] {
   const [from, to = from] = text.split('/') as [string, string?];
   const days: number[] = [];

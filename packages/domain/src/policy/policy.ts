@@ -119,9 +119,13 @@ function crossFieldProblems(
 
 /** Thrown when no version of a family is in force at an instant. */
 export class NoPolicyInForceError extends Error {
+  /** The family that has no version in force then. */
+  readonly family: string;
+
   constructor(family: string, at: Instant) {
     super(`no version of policy ${family} is in force at ${at.toISO()}`);
     this.name = 'NoPolicyInForceError';
+    this.family = family;
   }
 }
 

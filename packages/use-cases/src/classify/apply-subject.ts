@@ -220,6 +220,7 @@ export async function applySubject(
         opening,
         events,
         result,
+        clocks,
         now,
         nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
         calendarNeeds,
@@ -395,15 +396,16 @@ async function storeEvaluation(
     opening: DomainEvent;
     events: readonly DomainEvent[];
     result: Evaluated;
+    /** The state's clocks, as the domain gave them. */
+    clocks: readonly Clock[];
     now: Instant;
     nextCheckAt: Date | null;
     calendarNeeds: number[];
   },
 ): Promise<number> {
-  const { kind, id, policy, opening, events, result, now } = input;
+  const { kind, id, policy, opening, events, result, clocks, now } = input;
   const { evaluation } = result;
   const state = evaluation.state!;
-  const clocks = (state.clocks ?? []) as Clock[];
   const version = await saveEvaluation(trx, {
     kind,
     id,

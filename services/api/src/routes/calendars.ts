@@ -1,18 +1,14 @@
 import {
-  calendarDataOf,
-  type StoredCalendar,
+  type CalendarOverview,
+  calendarOverviews,
   type StoredCalendarYear,
   storeCalendarYear,
   storedCalendars,
-  subjectsCountingOn,
 } from '@engine/db';
 import {
   holidayEntryOf,
-  loadCalendar,
   PROVISIONAL_SOURCE,
-  parseInstant,
   provisionalArrangement,
-  provisionalYearsToShow,
   timeZoneOf,
   yearArrangementInputSchema,
   yearArrangementProblems,
@@ -78,30 +74,24 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     storedAt: instant(y.storedAt, zone()),
   });
 
-  const present = (stored: StoredCalendar, counting: ReadonlyMap<number, number>) => {
-    const now = parseInstant(deps.now().toISOString());
-    const daysLeft = loadCalendar(calendarDataOf(stored), `calendars/${stored.id}`).officialDaysLeft(now);
-    const today = now.setZone(stored.timeZone).startOf('day');
-    const current = new Map(stored.years.map((y) => [y.year, y]));
-    const official = [...current.values()].map(officialYear);
-    const provisional = provisionalYearsToShow([...current.keys()], today.year, [...counting.keys()]).map(
-      (y) => ({
-        year: y,
-        status: 'provisional' as const,
-        source: PROVISIONAL_SOURCE,
-        ...provisionalArrangement(y),
-        subjectsCounting: counting.get(y) ?? 0,
-      }),
-    );
+  const present = (overview: CalendarOverview) => {
+    const { calendar } = overview;
+    const provisional = overview.provisional.map(({ year, subjectsCounting }) => ({
+      year,
+      status: 'provisional' as const,
+      source: PROVISIONAL_SOURCE,
+      ...provisionalArrangement(year),
+      subjectsCounting,
+    }));
     return {
-      id: stored.id,
-      name: stored.name,
-      timeZone: stored.timeZone,
-      weekend: stored.weekend,
-      officialThrough: daysLeft > 0 ? (today.plus({ days: daysLeft - 1 }).toISODate() ?? null) : null,
-      officialDaysLeft: daysLeft,
-      years: [...official, ...provisional].sort((a, b) => a.year - b.year),
-      history: stored.years.filter((y) => current.get(y.year) !== y).map(officialYear),
+      id: calendar.id,
+      name: calendar.name,
+      timeZone: calendar.timeZone,
+      weekend: calendar.weekend,
+      officialThrough: overview.officialThrough,
+      officialDaysLeft: overview.officialDaysLeft,
+      years: [...overview.official.map(officialYear), ...provisional].sort((a, b) => a.year - b.year),
+      history: overview.history.map(officialYear),
     };
   };
 
@@ -117,8 +107,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async () => {
-      const counting = await subjectsCountingOn(deps.db);
-      return { items: (await storedCalendars(deps.db)).map((c) => withoutHistory(present(c, counting))) };
+      return { items: (await calendarOverviews(deps.db, deps.now())).map((c) => withoutHistory(present(c))) };
     },
   );
 
@@ -134,9 +123,9 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) => {
-      const [stored] = await storedCalendars(deps.db, request.params.calendarId);
-      if (!stored) throw notFound(request.params.calendarId);
-      return present(stored, await subjectsCountingOn(deps.db));
+      const [overview] = await calendarOverviews(deps.db, deps.now(), request.params.calendarId);
+      if (!overview) throw notFound(request.params.calendarId);
+      return present(overview);
     },
   );
 

@@ -147,7 +147,6 @@ async function judges(
     if (frozen) return { policy: frozen };
     const departmentId = departmentOf(event);
     if (departmentId === undefined) return null;
-    const family = families.get(departmentId) ?? deps.config.POLICY_FAMILY;
     try {
       return {
         policy: judgingPolicy(
@@ -159,7 +158,7 @@ async function judges(
       };
     } catch (error) {
       if (!(error instanceof NoPolicyInForceError)) throw error;
-      return { before: family };
+      return { before: error.family };
     }
   };
 }

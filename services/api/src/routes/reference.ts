@@ -234,7 +234,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       throw invalidRequest([
         {
           path: 'params.period',
-          message: `${period} is before any version of policy ${assigned ?? deps.config.POLICY_FAMILY}`,
+          message: `${period} is before any version of policy ${error.family}`,
         },
       ]);
     }
