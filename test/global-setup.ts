@@ -12,7 +12,7 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(databaseUrl);
   const db = createDb(databaseUrl, { max: 1 });
   await migrateToLatest(db);
-  await seedBuiltinPolicies(db);
+  await seedBuiltinPolicies(db, new Date());
   await db.destroy();
   project.provide('databaseUrl', databaseUrl);
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -19,7 +19,7 @@ export async function scratchDatabase(
   await ensureDatabase(databaseUrl);
   const db = createDb(databaseUrl, { max: pool });
   await migrateToLatest(db);
-  await seedBuiltinPolicies(db);
+  await seedBuiltinPolicies(db, new Date());
   return {
     db,
     databaseUrl,

@@ -16,7 +16,7 @@ export const SHIPPED = 'shipped file';
  * Stores the shipped calendars at first start: a calendar the database lacks, and each shipped
  * year it has no revision of. A year stored at run time is never overwritten by the file.
  */
-export async function seedBuiltinCalendars(db: Db | Trx): Promise<void> {
+export async function seedBuiltinCalendars(db: Db | Trx, now: Date): Promise<void> {
   for (const { data } of builtinCalendarData) {
     await db
       .insertInto('calendars')
@@ -41,15 +41,19 @@ export async function seedBuiltinCalendars(db: Db | Trx): Promise<void> {
       .returning('year')
       .execute();
     // A year the file added since the last start: the subjects that counted on it are due (the sweep queues them).
-    for (const { year } of added) await markDependentsDue(db, year);
+    for (const { year } of added) await markDependentsDue(db, year, now);
   }
 }
 
-/** Makes every subject whose deadlines counted on a year (provisionally, or waiting for it) due now. */
-async function markDependentsDue(db: Db | Trx, year: number): Promise<{ kind: string; id: string }[]> {
+/** Makes every subject whose deadlines counted on a year (provisionally, or waiting for it) due at `now`. */
+async function markDependentsDue(
+  db: Db | Trx,
+  year: number,
+  now: Date,
+): Promise<{ kind: string; id: string }[]> {
   return db
     .updateTable('subjects')
-    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, ${now}), ${now})` })
     .where(sql<boolean>`calendar_needs @> ARRAY[${year}]::smallint[]`)
     .where(sql<boolean>`calendar_needs <> '{}'`)
     .returning(['kind', 'id'])
@@ -184,6 +188,7 @@ export async function storeCalendarYear(
     source: string;
     storedBy: string;
   },
+  now: Date,
 ): Promise<{ stored: StoredCalendarYear; due: { kind: string; id: string }[]; unchanged: boolean }> {
   await lockCalendars(trx, 'exclusive');
   const newest = await trx
@@ -222,7 +227,7 @@ export async function storeCalendarYear(
     })
     .returning(['revision', 'stored_at'])
     .executeTakeFirstOrThrow();
-  const due = await markDependentsDue(trx, year.year);
+  const due = await markDependentsDue(trx, year.year, now);
   const { storedBy, calendarId, holidays, workdays, source } = year;
   return {
     stored: {

@@ -57,7 +57,6 @@ export async function markClosing(db: Db, period: string): Promise<'closing' | '
   return row.status === 'closed' ? 'closed' : 'closing';
 }
 
-/** Locks a period; returns when. */
 /** When a period was closed; null while it is open or closing. */
 export async function periodClosedAt(trx: Trx | Db, period: string): Promise<Date | null> {
   const row = await trx
@@ -69,10 +68,16 @@ export async function periodClosedAt(trx: Trx | Db, period: string): Promise<Dat
   return row?.closed_at ?? null;
 }
 
-export async function markClosed(trx: Trx, period: string, closedBy: string | null): Promise<Date> {
+/** Locks a period at `now` (the engine's clock: a callback done after it is done after the close). */
+export async function markClosed(
+  trx: Trx,
+  period: string,
+  closedBy: string | null,
+  now: Date,
+): Promise<Date> {
   const { closed_at } = await trx
     .updateTable('periods')
-    .set({ status: 'closed', closed_at: sql<Date>`now()`, closed_by: closedBy })
+    .set({ status: 'closed', closed_at: now, closed_by: closedBy })
     .where('period', '=', period)
     .returning('closed_at')
     .executeTakeFirstOrThrow();

@@ -4,8 +4,8 @@ import { calendarFingerprint, loadStoredCalendars, seedBuiltinCalendars } from '
 import type { Db, Trx } from './database.ts';
 
 /** Stores the packs shipped with the engine (and first the calendars they count on), once; a stored version is never overwritten. */
-export async function seedBuiltinPolicies(db: Db): Promise<void> {
-  await seedBuiltinCalendars(db);
+export async function seedBuiltinPolicies(db: Db, now: Date): Promise<void> {
+  await seedBuiltinCalendars(db, now);
   await db
     .insertInto('policy_versions')
     .values(

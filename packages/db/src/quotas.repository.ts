@@ -31,6 +31,7 @@ export async function setQuotas(
   period: string,
   quotas: Readonly<Record<string, number>>,
   setBy: string | null,
+  now: Date,
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     // The classifier prices a case under this lock: a case it is pricing now is either listed here
@@ -56,7 +57,7 @@ export async function setQuotas(
       .where('quota_assessment', 'in', Object.keys(quotas))
       .execute();
     const ids = cases.map((c) => c.id);
-    await requestEvaluation(trx, 'complaint', ids);
+    await requestEvaluation(trx, 'complaint', ids, now);
     return ids;
   });
 }

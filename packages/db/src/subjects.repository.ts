@@ -104,13 +104,19 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
 
 /**
  * Asks for other subjects to be evaluated again (quota neighbours, later findings, repeats), in
- * Postgres: they become due now, so the sweep finds them even if the job queued for them is lost.
+ * Postgres: they become due at `now` (the engine's clock, which the sweep compares with), so the
+ * sweep finds them even if the job queued for them is lost.
  */
-export async function requestEvaluation(trx: Trx, kind: string, ids: readonly string[]): Promise<void> {
+export async function requestEvaluation(
+  trx: Trx,
+  kind: string,
+  ids: readonly string[],
+  now: Date,
+): Promise<void> {
   if (ids.length === 0) return;
   await trx
     .updateTable('subjects')
-    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, now()), now())` })
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, ${now}), ${now})` })
     .where('kind', '=', kind)
     .where('id', 'in', [...ids])
     .execute();

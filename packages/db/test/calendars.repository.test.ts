@@ -42,7 +42,8 @@ const yearOf = (year: number, spec: Partial<YearInput> = {}): YearInput => ({
   storedBy: 'calendar test',
   ...spec,
 });
-const store = (year: YearInput) => db.transaction().execute((trx) => storeCalendarYear(trx, year));
+const store = (year: YearInput) =>
+  db.transaction().execute((trx) => storeCalendarYear(trx, year, new Date()));
 const revisionsOf = async (year: number) =>
   (await storedCalendars(db, CALENDAR))[0]!.years.filter((y) => y.year === year);
 
@@ -76,7 +77,7 @@ describe('the shipped calendar is in the database from the first start', () => {
 
   it('seeding again stores nothing: the fingerprint is unchanged', async () => {
     const before = await calendarFingerprint(db);
-    await seedBuiltinCalendars(db);
+    await seedBuiltinCalendars(db, new Date());
     expect(await calendarFingerprint(db)).toBe(before);
   });
 

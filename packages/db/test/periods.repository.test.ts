@@ -93,7 +93,7 @@ describe('closing a month: open, then closing, then closed for good', () => {
   it('markClosed closes a closing month, records who and when, and markClosing then answers closed', async () => {
     const closedBy = randomUUID();
     expect(await markClosing(db, CLOSED)).toBe('closing');
-    const closedAt = await db.transaction().execute((trx) => markClosed(trx, CLOSED, closedBy));
+    const closedAt = await db.transaction().execute((trx) => markClosed(trx, CLOSED, closedBy, new Date()));
     expect(closedAt).toBeInstanceOf(Date);
 
     expect(await findPeriod(db, CLOSED)).toEqual({
@@ -116,7 +116,9 @@ describe('closing a month: open, then closing, then closed for good', () => {
   });
 
   it('markClosed refuses a month that was never marked closing, and creates nothing', async () => {
-    await expect(db.transaction().execute((trx) => markClosed(trx, '2031-11', null))).rejects.toThrow();
+    await expect(
+      db.transaction().execute((trx) => markClosed(trx, '2031-11', null, new Date())),
+    ).rejects.toThrow();
     expect(await findPeriod(db, '2031-11')).toBeUndefined();
   });
 

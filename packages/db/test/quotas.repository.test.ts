@@ -19,7 +19,9 @@ describe("finance sets a department's quotas for a month", () => {
   it('stores each quota with who set it, reads them back by assessment, and reads one alone', async () => {
     const department = uid('dep-quota');
     const setBy = randomUUID();
-    expect(await setQuotas(db, department, '2026-05', { over_level: 1, class4: 3 }, setBy)).toEqual([]);
+    expect(
+      await setQuotas(db, department, '2026-05', { over_level: 1, class4: 3 }, setBy, new Date()),
+    ).toEqual([]);
     const rows = await quotasOf(db, department, '2026-05');
     expect(rows).toEqual([
       {
@@ -45,7 +47,7 @@ describe("finance sets a department's quotas for a month", () => {
 
   it('nothing set reads as no quota: another month, another department, another assessment', async () => {
     const department = uid('dep-quota-none');
-    await setQuotas(db, department, '2026-05', { class4: 2 }, null);
+    await setQuotas(db, department, '2026-05', { class4: 2 }, null, new Date());
     expect(await quotaOf(department, '2026-06', 'class4')).toBeUndefined();
     expect(await quotaOf(uid('dep-other'), '2026-05', 'class4')).toBeUndefined();
     expect(await quotaOf(department, '2026-05', 'over_level')).toBeUndefined();
@@ -56,9 +58,9 @@ describe("finance sets a department's quotas for a month", () => {
     const department = uid('dep-quota-replace');
     const first = randomUUID();
     const second = randomUUID();
-    await setQuotas(db, department, '2026-05', { class4: 3, over_level: 1 }, first);
+    await setQuotas(db, department, '2026-05', { class4: 3, over_level: 1 }, first, new Date());
     const [before] = await quotasOf(db, department, '2026-05');
-    await setQuotas(db, department, '2026-05', { class4: 0 }, second);
+    await setQuotas(db, department, '2026-05', { class4: 0 }, second, new Date());
     const after = await quotasOf(db, department, '2026-05');
     expect(after.map((q) => [q.assessment, q.quota, q.set_by])).toEqual([
       ['class4', 0, second],
@@ -70,10 +72,10 @@ describe("finance sets a department's quotas for a month", () => {
 
   it('a negative quota is refused and none of the quotas sent with it is stored', async () => {
     const department = uid('dep-quota-bad');
-    await setQuotas(db, department, '2026-05', { class4: 3 }, null);
-    await expect(setQuotas(db, department, '2026-05', { class4: 5, over_level: -1 }, null)).rejects.toThrow(
-      /quotas_quota_check/,
-    );
+    await setQuotas(db, department, '2026-05', { class4: 3 }, null, new Date());
+    await expect(
+      setQuotas(db, department, '2026-05', { class4: 5, over_level: -1 }, null, new Date()),
+    ).rejects.toThrow(/quotas_quota_check/);
     expect((await quotasOf(db, department, '2026-05')).map((q) => [q.assessment, q.quota])).toEqual([
       ['class4', 3],
     ]);
@@ -132,7 +134,7 @@ describe('setting quotas asks for every case counted in them to be evaluated aga
     await insertSubject(db, { kind: 'fault', id: `${p}-fault`, quotaAssessment: 'class4', ...counted });
 
     const start = Date.now();
-    const cases = await setQuotas(db, department, '2026-05', { class4: 2, over_level: 0 }, null);
+    const cases = await setQuotas(db, department, '2026-05', { class4: 2, over_level: 0 }, null, new Date());
     expect([...cases].sort()).toEqual([`${p}-class4`, `${p}-idle`, `${p}-over`, `${p}-overdue`]);
 
     const now = Date.now();
@@ -158,6 +160,6 @@ describe('setting quotas asks for every case counted in them to be evaluated aga
       quotaAssessment: 'class4',
       quotaPeriod: '2026-07',
     });
-    expect(await setQuotas(db, department, '2026-05', { class4: 1 }, null)).toEqual([]);
+    expect(await setQuotas(db, department, '2026-05', { class4: 1 }, null, new Date())).toEqual([]);
   });
 });

@@ -22,8 +22,14 @@ export interface Runtime {
   now: () => Date;
 }
 
-/** Connects and migrates (safe from several processes at once), then loads the policy versions. */
-export async function bootstrap(config: Config = loadConfig()): Promise<Runtime> {
+/**
+ * Connects and migrates (safe from several processes at once), then loads the policy versions.
+ * `now` is the engine's clock: the wall clock, or one a test pins to a known instant.
+ */
+export async function bootstrap(
+  config: Config = loadConfig(),
+  now: () => Date = () => new Date(),
+): Promise<Runtime> {
   const log = pino({ level: config.LOG_LEVEL });
   await ensureDatabase(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL, {
@@ -32,7 +38,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
       log.warn({ err }, 'an idle database connection was closed; the next query opens another'),
   });
   await migrateToLatest(db);
-  await seedBuiltinPolicies(db);
+  await seedBuiltinPolicies(db, now());
   await ensureEventPartitions(db);
   return {
     config,
@@ -43,7 +49,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Runtime>
       attempts: config.WEBHOOK_ATTEMPTS,
       backoffMs: config.WEBHOOK_BACKOFF_MS,
     }),
-    now: () => new Date(),
+    now,
   };
 }
 

@@ -74,14 +74,18 @@ export async function importCalendar(
   const { stored: storedYears, due } = await db.transaction().execute(async (trx) => {
     const results = [];
     for (const [year, spec] of years) {
-      const result = await storeCalendarYear(trx, {
-        calendarId: stored.id,
-        year,
-        holidays: spec.holidays,
-        workdays: spec.makeupWorkdays,
-        source: spec.source,
-        storedBy: options.storedBy,
-      });
+      const result = await storeCalendarYear(
+        trx,
+        {
+          calendarId: stored.id,
+          year,
+          holidays: spec.holidays,
+          workdays: spec.makeupWorkdays,
+          source: spec.source,
+          storedBy: options.storedBy,
+        },
+        new Date(),
+      );
       results.push({ year, spec, revision: result.stored.revision, due: result.due });
     }
     return { stored: results, due: results.flatMap((r) => r.due) };

@@ -138,7 +138,7 @@ if (group === 'keys' || group === 'migrate') {
   let producer: Producer | undefined;
   try {
     await migrateToLatest(db);
-    await seedBuiltinPolicies(db);
+    await seedBuiltinPolicies(db, new Date());
     console.log(
       action === 'show'
         ? await showCalendars(db, new Date(), rest[0])

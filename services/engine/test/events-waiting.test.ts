@@ -16,7 +16,7 @@ const read = async (path: string) => {
   return response.json() as Promise<Record<string, unknown>>;
 };
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const minutesAgo = (minutes: number) => new Date(engine.now().getTime() - minutes * 60_000).toISOString();
 
 async function waitingGauge(): Promise<number> {
   const text = await (await fetch(`${engine.url}/metrics`)).text();

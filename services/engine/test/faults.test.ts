@@ -205,7 +205,7 @@ describe('faults', () => {
       .select('next_check_at')
       .where('id', '=', `${p}C1`)
       .executeTakeFirstOrThrow();
-    expect(subject.next_check_at!.getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
+    expect(subject.next_check_at!.getTime() - engine.now().getTime()).toBeGreaterThan(50 * 60_000);
   });
 
   it('FLUSHALL with clocks running, then the reconciler: every breach still happens', async () => {
@@ -217,7 +217,7 @@ describe('faults', () => {
     const p = uid('F');
     // First-response deadlines 3 to 5 seconds from now (dispatched just under 4 hours ago).
     const events = Array.from({ length: 20 }, (_, n) =>
-      complaint(p, n, new Date(Date.now() - 4 * HOUR + 3_000 + n * 100)),
+      complaint(p, n, new Date(engine.now().getTime() - 4 * HOUR + 3_000 + n * 100)),
     );
     expect((await engine.post({ events })).status).toBe(202);
     await eventually(
@@ -263,7 +263,7 @@ describe('faults', () => {
     cleanups.push(engine.stop);
     const p = uid('W');
     const events = Array.from({ length: 5 }, (_, n) =>
-      complaint(p, n, new Date(Date.now() - 4 * HOUR + 2_000)),
+      complaint(p, n, new Date(engine.now().getTime() - 4 * HOUR + 2_000)),
     );
     expect((await engine.post({ events })).status).toBe(202);
     await eventually(

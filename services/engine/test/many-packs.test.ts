@@ -220,12 +220,12 @@ describe('one engine, many packs', () => {
     expect(targets.map((t) => t.id).sort()).toEqual([`${p}G`, `${p}T`]);
     const gas = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
       policyVersion: 'gas-utility-2020',
-      now: new Date(),
+      now: engine.now(),
     });
     expect(gas.subjects).toBe(1);
     const tel = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
       policyVersion: 'fuling-2012',
-      now: new Date(),
+      now: engine.now(),
     });
     expect(tel).toMatchObject({ subjects: 1, differences: [], liveFen: 10_000, replayFen: 10_000 });
   });

@@ -226,7 +226,7 @@ describe('closing a period', () => {
         id: `${p}-k4d`,
         type: 'callback.completed',
         subjectId: `${p}K4`,
-        occurredAt: new Date().toISOString(),
+        occurredAt: engine.now().toISOString(),
         data: {},
       },
     ]);

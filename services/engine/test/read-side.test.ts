@@ -52,7 +52,7 @@ beforeAll(async () => {
         id: `${p}-5`,
         type: 'complaint.received',
         subjectId: `${p}CR`,
-        occurredAt: new Date(Date.now() - 3.5 * 3_600_000).toISOString(),
+        occurredAt: new Date(engine.now().getTime() - 3.5 * 3_600_000).toISOString(),
         data: { departmentId: A },
       },
     ],

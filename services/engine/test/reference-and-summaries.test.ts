@@ -247,7 +247,7 @@ describe('replay', () => {
     const targets = await month();
     expect(targets.length).toBeGreaterThanOrEqual(3);
     const result = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
-      now: new Date(),
+      now: engine.now(),
     });
     expect(result.differences).toEqual([]);
     expect(result.replayFen).toBe(result.liveFen);
@@ -271,7 +271,7 @@ describe('replay', () => {
     const ledgerBefore = await engine.ledger('');
     const result = await replay(engine.runtime.db, engine.runtime.policies.all(), await month(), {
       policyVersion: `${p}-dear`,
-      now: new Date(),
+      now: engine.now(),
     });
     // Q1 within the quota of 1 at 150 instead of 100; Q2 beyond it, doubled: 300 instead of 200.
     expect(

@@ -304,7 +304,7 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
       id: `${p}-1`,
       type: 'complaint.received',
       subjectId: `${p}F`,
-      occurredAt: new Date(Date.now() + 2_000).toISOString(),
+      occurredAt: new Date(engine.now().getTime() + 2_000).toISOString(),
       data: { departmentId: 'D-NORTH' },
     });
     expect(response.status).toBe(202);

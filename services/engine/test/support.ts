@@ -13,6 +13,8 @@ import { inject } from 'vitest';
 
 export interface TestEngine {
   url: string;
+  /** The engine's clock (see TEST_CLOCK_START): date events relative to it, never to Date.now(). */
+  now: () => Date;
   runtime: Runtime;
   keys: Record<Role, string>;
   databaseUrl: string;
@@ -37,8 +39,23 @@ export interface LedgerRow {
 }
 
 /**
+ * What the engine's clock reads when a test engine starts; from there it runs at the wall clock's
+ * pace, so timers and deadlines fire in real time. The tests' dates were written against this
+ * instant (November 2026 still open, its late days still ahead), and they mean the same on any
+ * day the suite runs.
+ */
+export const TEST_CLOCK_START = '2026-11-24T02:00:00+08:00';
+
+/** A clock that reads `start` now and advances with the wall clock. */
+export function clockFrom(start: string): () => Date {
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
+/**
  * The whole engine (API, relay, every worker) in this process, on a database of its own and a
- * queue prefix of its own, so test files never apply each other's events. Real clock.
+ * queue prefix of its own, so test files never apply each other's events. Its clock starts at
+ * TEST_CLOCK_START.
  */
 export type Part = 'classifier' | 'penalty-calculator' | 'sla-timer' | 'notifier';
 const allParts: readonly Part[] = ['classifier', 'penalty-calculator', 'sla-timer', 'notifier'];
@@ -46,6 +63,7 @@ const allParts: readonly Part[] = ['classifier', 'penalty-calculator', 'sla-time
 export async function startTestEngine(
   env: Record<string, string> = {},
   parts: readonly Part[] = allParts,
+  now: () => Date = clockFrom(TEST_CLOCK_START),
 ): Promise<TestEngine> {
   const run = randomBytes(4).toString('hex');
   const base = new URL(inject('databaseUrl'));
@@ -61,7 +79,7 @@ export async function startTestEngine(
     WORKER_CONCURRENCY: '4',
     ...env,
   });
-  const runtime = await bootstrap(config);
+  const runtime = await bootstrap(config, now);
   const api = await startApi(runtime);
   const workers: Stop[] = [];
   if (parts.includes('classifier')) workers.push(startClassifier(runtime));
@@ -77,6 +95,7 @@ export async function startTestEngine(
   };
   return {
     url: api.url,
+    now,
     runtime,
     keys,
     databaseUrl,

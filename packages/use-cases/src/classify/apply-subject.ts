@@ -233,6 +233,7 @@ export async function applySubject(
           trx,
           group,
           moved.filter((m) => m.kind === group).map((m) => m.id),
+          now.toJSDate(),
         );
       }
       const nextCheck = earliestOf(evaluation.timers[0] ?? null, futureEvent);

@@ -79,7 +79,7 @@ export async function closePeriod(
     entriesPosted += await postCallbackRate(trx, period, await closedPeriods(trx));
     return {
       period,
-      closedAt: await markClosed(trx, period, closedBy),
+      closedAt: await markClosed(trx, period, closedBy, deps.now()),
       alreadyClosed: false,
       faultsAssessed: faults.length,
       entriesPosted,

@@ -176,14 +176,18 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         due,
         unchanged,
       } = await deps.db.transaction().execute((trx) =>
-        storeCalendarYear(trx, {
-          calendarId: stored.id,
-          year: yearNumber,
-          holidays: spec.holidays,
-          workdays: spec.makeupWorkdays,
-          source: spec.source,
-          storedBy: request.apiKey?.name ?? 'unknown key',
-        }),
+        storeCalendarYear(
+          trx,
+          {
+            calendarId: stored.id,
+            year: yearNumber,
+            holidays: spec.holidays,
+            workdays: spec.makeupWorkdays,
+            source: spec.source,
+            storedBy: request.apiKey?.name ?? 'unknown key',
+          },
+          deps.now(),
+        ),
       );
       await deps.reloadPolicies();
       for (const kind of new Set(due.map((d) => d.kind))) {

@@ -293,7 +293,14 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           })),
         );
       }
-      const cases = await setQuotas(deps.db, departmentId, period, quotas, request.apiKey?.id ?? null);
+      const cases = await setQuotas(
+        deps.db,
+        departmentId,
+        period,
+        quotas,
+        request.apiKey?.id ?? null,
+        deps.now(),
+      );
       await deps.requestEvaluations('complaint', cases, `quota-${departmentId}-${period}-${Date.now()}`);
       return { ...(await quotasNow(departmentId, period)), casesRepriced: cases.length };
     },
