@@ -1149,6 +1149,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1305,6 +1306,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1461,6 +1463,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1617,6 +1620,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;

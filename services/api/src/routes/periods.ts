@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
+import { requireEveryDepartment } from '../scope.ts';
 
 const periodView = z.object({
   period: z.string(),
@@ -51,6 +52,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request) => {
       const { period } = request.params;
+      requireEveryDepartment(request, `Closing ${period}`);
       // A month no policy version was in force in judged nothing: there is nothing to close.
       const end = periodEnd(period, zone()).toMillis();
       if (!deps.policies().some((p) => p.effectiveAt.toMillis() < end)) {
