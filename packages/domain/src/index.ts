@@ -110,6 +110,7 @@ export {
 } from './policy/policy.ts';
 export { calendarSettingOf, type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
 export { quotaInForce } from './pricing/quota.ts';
+export { type HallOfDepartment, hallHeadFor, hallNamedBy, hallProblems } from './reference/halls.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
 export {
   type ComplaintContext,

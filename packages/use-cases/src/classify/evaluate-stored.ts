@@ -16,6 +16,7 @@ import {
   evaluateComplaint,
   evaluateFault,
   evaluateFinding,
+  hallHeadFor,
   type Instant,
   type Policy,
   parseInstant,
@@ -82,8 +83,16 @@ export async function evaluateStored(
       const overLevel =
         (opening.data as { overLevel?: unknown }).overLevel !== undefined ||
         events.some((e) => e.type === 'complaint.escalated');
+      const parties = overLevel
+        ? await responsibleParties(trx, data.departmentId, data.hallId ?? null)
+        : null;
       const context = {
-        ...(overLevel ? await responsibleParties(trx, data.departmentId, data.hallId ?? null) : {}),
+        ...(parties
+          ? {
+              departmentManagerId: parties.departmentManagerId,
+              hallHeadId: hallHeadFor(data.departmentId, parties.hall),
+            }
+          : {}),
         repeatOfDispatchedAt: data.repeatOf
           ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
           : null,
