@@ -123,3 +123,44 @@ describe('a month before every policy cannot be closed', () => {
     ]);
   });
 });
+
+describe('every stored string is bounded, and the bound is in the OpenAPI document (issue 12 item 7)', () => {
+  it('a 100,000-character webhook URL is a 400 naming it, and nothing is stored', async () => {
+    const url = `https://hooks.example.com/${'a'.repeat(100_000)}`;
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/v1/webhooks',
+      headers: { ...as('admin'), 'content-type': 'application/json' },
+      payload: JSON.stringify({ url, secret: 's'.repeat(32), kinds: ['breach'] }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'url', message: 'is 100,026 characters long; at most 2,048 are allowed' },
+    ]);
+    const stored = await api.db.selectFrom('webhook_subscriptions').select('id').where('url', '=', url).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('a policy title longer than a line is refused', async () => {
+    const pack = (
+      await api.app.inject({ method: 'GET', url: '/v1/policies/fuling-2012', headers: as('admin') })
+    ).json().pack;
+    const response = await api.app.inject({
+      method: 'PUT',
+      url: '/v1/policies/bounded-title',
+      headers: { ...as('admin'), 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...pack, version: 'bounded-title', title: '标'.repeat(10_000) }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json().errors)).toContain('title');
+  });
+
+  it('the document states the bounds', async () => {
+    const doc = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const webhookBody = doc.paths['/v1/webhooks'].post.requestBody.content['application/json'].schema;
+    expect(webhookBody.properties.url.maxLength).toBe(2048);
+    const departmentBody =
+      doc.paths['/v1/departments/{id}'].put.requestBody.content['application/json'].schema;
+    expect(departmentBody.properties.name.maxLength).toBe(200);
+  });
+});

@@ -1,9 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { PROBLEM_TYPE } from '../http-layer-problems.ts';
 import { type Problem, ProblemError } from '../problems.ts';
 import { RequestValidationError } from '../validation.ts';
-
-const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Fastify's own client errors, each as a problem a client can act on. */
 function fromFastifyError(error: FastifyError): Problem | null {
