@@ -77,3 +77,19 @@ describe('answers of the router and of the HTTP parser are problem+json (item 6)
     expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400 });
   });
 });
+
+describe('months outside the years the engine counts are refused, never answered with a broken instant (item 13)', () => {
+  it('0000-01, 1800-01 and 9999-12 are 400s naming the period, for reads and for the close', async () => {
+    for (const month of ['0000-01', '1800-01', '9999-12']) {
+      const read = await expectProblem(await get(`/v1/periods/${month}`), 400);
+      expect(read).toMatchObject({ errors: [{ path: 'params.period' }] });
+      await expectProblem(
+        await fetch(`${base}/v1/periods/${month}/close`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.keys.finance}` },
+        }),
+        400,
+      );
+    }
+  });
+});

@@ -137,7 +137,11 @@ describe('every stored string is bounded, and the bound is in the OpenAPI docume
     expect(response.json().errors).toEqual([
       { path: 'url', message: 'is 100,026 characters long; at most 2,048 are allowed' },
     ]);
-    const stored = await api.db.selectFrom('webhook_subscriptions').select('id').where('url', '=', url).execute();
+    const stored = await api.db
+      .selectFrom('webhook_subscriptions')
+      .select('id')
+      .where('url', '=', url)
+      .execute();
     expect(stored).toEqual([]);
   });
 
