@@ -111,15 +111,15 @@ describe('a quota for a month before any policy is refused and nothing is stored
 });
 
 describe('a month before every policy cannot be closed', () => {
-  it('POST /v1/periods/0000-01/close is a 400 naming the month', async () => {
+  it('POST /v1/periods/2011-12/close (fuling-2012 is in force from 2012-01-01) is a 400 naming the month', async () => {
     const closed = await api.app.inject({
       method: 'POST',
-      url: '/v1/periods/0000-01/close',
+      url: '/v1/periods/2011-12/close',
       headers: as('finance'),
     });
     expect(closed.statusCode).toBe(400);
     expect(closed.json().errors).toEqual([
-      { path: 'params.period', message: '0000-01 is before every stored policy version' },
+      { path: 'params.period', message: '2011-12 is before every stored policy version' },
     ]);
   });
 });
