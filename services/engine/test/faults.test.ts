@@ -32,7 +32,7 @@ async function appliedCount(engine: TestEngine, p: string): Promise<number> {
 
 /** The engine's worker parts as a separate process, to be killed. */
 function spawnWorkers(engine: TestEngine, roles: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['services/engine/src/main.ts'], {
+  return spawn(process.execPath, ['services/engine/src/roles.ts'], {
     cwd: new URL('../../../', import.meta.url).pathname,
     env: {
       ...process.env,
