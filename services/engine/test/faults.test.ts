@@ -279,6 +279,24 @@ describe('faults', () => {
     );
   });
 
+  it('a deadline is judged while the re-pricing queue is stalled: deadlines never wait behind it', async () => {
+    const engine = await startTestEngine();
+    cleanups.push(engine.stop);
+    // Nothing taken from the re-pricing queue from now on, as if it held a backlog of thousands.
+    await engine.runtime.producer.queues.subjects.pause();
+    cleanups.push(() => engine.runtime.producer.queues.subjects.resume());
+    const p = uid('DL');
+    const events = [0, 1, 2].map((n) => complaint(p, n, new Date(engine.now().getTime() - 4 * HOUR + 2_000)));
+    expect((await engine.post({ events })).status).toBe(202);
+    const late = await eventually(
+      () => engine.ledger(p),
+      (rows) => rows.filter((r) => r.rule === 'sla.first_response.late').length === 3,
+    );
+    expect(
+      late.filter((r) => r.rule === 'sla.first_response.late').every((r) => r.amount_fen === 5_000),
+    ).toBe(true);
+  });
+
   it('the same events posted twice and in reverse order give the same ledger', async () => {
     const engine = await startTestEngine();
     cleanups.push(engine.stop);
