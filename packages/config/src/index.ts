@@ -14,6 +14,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The policy family complaints are judged by (a pack family, e.g. fuling or gas-utility). */
   POLICY_FAMILY: z.string().default('fuling'),
+  /** A request must arrive whole within this (headers and body): a client that trickles one in is cut off with a 408. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Largest request body; a batch of 1,000 events with long summaries fits. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
