@@ -373,6 +373,13 @@ export interface EventsOutcome {
   applied: readonly string[];
   failed: readonly { eventId: string; reason: string }[];
   waiting?: boolean;
+  /**
+   * The verdicts of a state stored with them: an event it ignores is failed even if an earlier
+   * evaluation applied it (its effects are reversed with the new state), so an event's status does
+   * not depend on the order events arrived in. Otherwise (the evaluation failed, the state stays)
+   * an applied event stays applied.
+   */
+  ofStoredState?: boolean;
 }
 
 /**
@@ -418,17 +425,20 @@ export async function markEventsOfSubjects(
         AND (e.attempted_at IS NULL OR (v.applied AND e.status <> 'applied')
           OR e.status = CASE WHEN v.waiting THEN 'pending' ELSE 'waiting' END)`.execute(trx);
   }
-  const failed = outcomes.flatMap((o) => o.failed.map((f) => ({ ...o, ...f })));
+  const failed = outcomes.flatMap((o) =>
+    o.failed.map((f) => ({ ...o, ...f, override: o.ofStoredState === true })),
+  );
   if (failed.length > 0) {
     await sql`
       UPDATE events e SET status = 'failed', error = v.reason
       FROM unnest(
         ${failed.map((f) => f.kind)}::text[], ${failed.map((f) => f.id)}::text[],
-        ${failed.map((f) => f.eventId)}::text[], ${failed.map((f) => f.reason)}::text[]
-      ) AS v(kind, subject_id, event_id, reason)
-      -- An event once applied stays applied: its effects are in the state and the ledger.
+        ${failed.map((f) => f.eventId)}::text[], ${failed.map((f) => f.reason)}::text[],
+        ${failed.map((f) => f.override)}::bool[]
+      ) AS v(kind, subject_id, event_id, reason, override)
+      -- Without a new state, an event once applied stays applied: its effects are in the state and the ledger.
       WHERE e.subject_kind = v.kind AND e.subject_id = v.subject_id AND e.id = v.event_id
-        AND e.status <> 'applied'`.execute(trx);
+        AND (v.override OR e.status <> 'applied')`.execute(trx);
   }
 }
 

@@ -33,3 +33,21 @@ export async function hallsByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, departmentId: r.department_id, headId: r.head_id }]));
 }
+
+/**
+ * The subjects that name a hall, made due at `now` (the sweep finds them if their job is lost): a
+ * hall moved to another department changes whom their hall-head fines name (RULES.md 1).
+ */
+export async function requestEvaluationOfHall(
+  db: Db | Trx,
+  hallId: string,
+  now: Date,
+): Promise<{ kind: string; id: string }[]> {
+  return db
+    .updateTable('subjects')
+    .set({ next_check_at: sql<Date>`least(coalesce(next_check_at, ${now}), ${now})` })
+    .where('hall_id', '=', hallId)
+    .where('state', 'is not', null)
+    .returning(['kind', 'id'])
+    .execute();
+}

@@ -44,6 +44,7 @@ export {
   type DomainEvent,
   type EventOf,
   inApplicationOrder,
+  openingEventOf,
   type PostedEvent,
   toDomainEvent,
 } from './events/event.ts';

@@ -11,6 +11,7 @@ import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
 import { requestDeadline } from './plugins/request-deadline.ts';
 import { textGuard } from './plugins/text-guard.ts';
+import { parseQueryString } from './query-string.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -44,7 +45,7 @@ export async function buildApp(
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
     return503OnClosing: true,
-    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH, querystringParser: parseQueryString },
     frameworkErrors: routerProblem,
     clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();

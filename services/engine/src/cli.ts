@@ -85,7 +85,14 @@ if (group === 'keys' || group === 'migrate') {
     else if (action === 'create') {
       const role = values.role as Role;
       if (!roles.includes(role)) fail(`--role must be one of ${roles.join(', ')}`);
-      const departments = values.departments ? values.departments.split(',').map((d) => d.trim()) : null;
+      // Given but empty (an unset variable in a script) is a mistake, never "every department".
+      const departments =
+        values.departments === undefined
+          ? null
+          : values.departments
+              .split(',')
+              .map((d) => d.trim())
+              .filter((d) => d !== '');
       const { key, apiKey } = await createApiKey(db, {
         name: values.name ?? `${role} key`,
         role,

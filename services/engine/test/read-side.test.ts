@@ -242,6 +242,37 @@ describe('GET /v1/ledger', () => {
   });
 });
 
+describe('the CSV never runs what other systems wrote (CSV injection)', () => {
+  it('a department id or name a spreadsheet would take for a formula is written as text', async () => {
+    const department = `=HYPERLINK("http://evil.example","${p}")`;
+    const id = `${p}-inj`;
+    expect(
+      (
+        await engine.post({
+          id,
+          type: 'complaint.received',
+          subjectId: `${p}INJ`,
+          occurredAt: '2026-11-20T09:00:00+08:00',
+          data: { departmentId: department },
+        })
+      ).status,
+    ).toBe(202);
+    await eventually(
+      () => engine.ledger(`${p}INJ`),
+      (rows) => rows.length > 0,
+    );
+    const rows = parse(
+      Buffer.from(
+        await (await get(`/v1/ledger?subjectId=${p}INJ&format=csv`, engine.keys.finance)).arrayBuffer(),
+      ),
+      { columns: true, bom: true },
+    ) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.departmentId === `'${department}`)).toBe(true);
+    expect(rows.every((r) => /^\d+\.\d\d$/.test(r.amountYuan!))).toBe(true);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the read paths', async () => {
     const doc = (await (await fetch(`${engine.url}/docs/json`)).json()) as { paths: Record<string, unknown> };

@@ -97,6 +97,45 @@ describe('departments and halls', () => {
   });
 });
 
+describe('a hall moved to another department (RULES.md 1, campaign D12)', () => {
+  it("judges its complaints again at once: the hall head's personal fine no longer names the moved hall's head", async () => {
+    // A department of its own, so the month's summaries and replays below count only theirs.
+    const [DC, DD] = [`${p}-DC`, `${p}-DD`];
+    await admin.putDepartment(DC, { name: 'East' });
+    await admin.putDepartment(DD, { name: 'West' });
+    const hall = `${p}-H2`;
+    await admin.putHall(hall, { departmentId: DC, name: 'Hall 2', headId: `${p}-HH2` });
+    await engine.client('ingest').postEvents([
+      ev('m1', 'complaint.received', 'M1', '2026-11-17T09:00', {
+        departmentId: DC,
+        hallId: hall,
+        overLevel: {
+          body: 'miit_appeal',
+          controlLevel: 1,
+          priorComplaintToDepartment: true,
+          interceptionAttempted: false,
+        },
+      }),
+    ]);
+    await eventually(
+      () => engine.ledger(`${p}M1`),
+      (rows) => rows.some((r) => r.person_id === `${p}-HH2`),
+    );
+    await admin.putHall(hall, { departmentId: DD, name: 'Hall 2', headId: `${p}-HH2` });
+    // No event of the complaint arrives: the move alone makes it due.
+    const rows = await eventually(
+      () => engine.ledger(`${p}M1`),
+      (rows) => rows.some((r) => r.person_role === 'hall_head' && r.person_id === null),
+    );
+    const hallHead = rows.filter((r) => r.person_role === 'hall_head');
+    expect(hallHead.map((r) => [r.amount_fen, r.person_id, r.department_id])).toEqual([
+      [5_000, `${p}-HH2`, DC],
+      [-5_000, `${p}-HH2`, DC],
+      [5_000, null, DC],
+    ]);
+  });
+});
+
 describe('quotas', () => {
   it('a quota set by finance re-prices the month: the case beyond it is doubled', async () => {
     await engine.client('ingest').postEvents(

@@ -276,6 +276,59 @@ describe('end to end, through the HTTP API (RULES.md scenarios)', () => {
     expect(rows.map((r) => r.amount_fen)).toEqual([5000, 5000, -5000, -5000]);
   });
 
+  it('two dispatches of one complaint at one instant: one department for the view and the fines, whatever the arrival order', async () => {
+    const p = uid('TIE');
+    const received = (n: string, subject: string, departmentId: string) =>
+      ev(`${p}-${n}`, 'complaint.received', `${p}${subject}`, '2026-11-15T10:00', {
+        departmentId,
+        channel: 'hotline',
+      });
+    // Reading 19: at one instant, by event id: "-a" (D-EAST) opens both, arrived first or last.
+    await postAll([received('b1', 'X', 'D-WEST'), received('a1', 'X', 'D-EAST')]);
+    await postAll([received('a2', 'Y', 'D-EAST')]);
+    await eventually(
+      () => engine.ledger(`${p}Y`),
+      (rows) => rows.some((r) => r.rule === 'complaint.ordinary'),
+    );
+    await postAll([received('b2', 'Y', 'D-WEST')]);
+    // Z: D-WEST's dispatch applied alone first, then D-EAST's: the subject moves, b3 is no longer applied.
+    await postAll([received('b3', 'Z', 'D-WEST')]);
+    await eventually(
+      () => engine.ledger(`${p}Z`),
+      (rows) => rows.some((r) => r.rule === 'complaint.ordinary'),
+    );
+    await postAll([received('a3', 'Z', 'D-EAST')]);
+    for (const [subject, n] of [
+      ['X', 1],
+      ['Y', 2],
+      ['Z', 3],
+    ] as const) {
+      const view = await eventually(
+        async () =>
+          (await fetch(`${engine.url}/v1/complaints/${p}${subject}`, {
+            headers: { authorization: `Bearer ${engine.keys.manager}` },
+          }).then((r) => r.json())) as { departmentId: string; events: { id: string; status: string }[] },
+        (v) => v.events?.length === 2 && v.events.every((e) => e.status !== 'pending'),
+      );
+      expect([subject, view.departmentId]).toEqual([subject, 'D-EAST']);
+      expect(Object.fromEntries(view.events.map((e) => [e.id.slice(p.length), e.status]))).toEqual({
+        [`-a${n}`]: 'applied',
+        [`-b${n}`]: 'failed',
+      });
+      // What stands after reversals is charged to D-EAST alone.
+      const standing = await eventually(
+        () => engine.ledger(`${p}${subject}`),
+        (rows) => {
+          const reversed = new Set(rows.map((r) => r.reversal_of));
+          return rows
+            .filter((r) => r.reversal_of === null && !reversed.has(r.id))
+            .every((r) => r.department_id === 'D-EAST');
+        },
+      );
+      expect(standing.some((r) => r.department_id === 'D-EAST')).toBe(true);
+    }
+  });
+
   it('a repeat that arrives before its original is upgraded once the original arrives', async () => {
     const p = uid('S10');
     await postAll([

@@ -1,5 +1,5 @@
 import { type Instant, parseInstant } from '../time.ts';
-import { type EventData, type EventType, openingTypeOf } from './schema.ts';
+import { type EventData, type EventType, openingTypeOf, type SubjectKind } from './schema.ts';
 
 /** An event as posted and stored: instants are still RFC 3339 strings. */
 export type PostedEvent = {
@@ -37,4 +37,13 @@ export function inApplicationOrder(events: readonly DomainEvent[]): DomainEvent[
       precedence(a.type) - precedence(b.type) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+/**
+ * The event that opens a subject as the rules take it: the first of its kind's opening type in
+ * application order (two dispatches at one instant: the lower event id), so the adapters store the
+ * subject under the department the rules charge, whatever order the events arrived in.
+ */
+export function openingEventOf(kind: SubjectKind, events: readonly DomainEvent[]): DomainEvent | undefined {
+  return inApplicationOrder(events).find((e) => e.type === openingTypeOf[kind]);
 }

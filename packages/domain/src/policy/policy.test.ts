@@ -28,6 +28,15 @@ describe('policy packs are data, validated when loaded', () => {
     expect(pack.complaints.quotas.class4?.excessMode).toBe('double');
   });
 
+  it('a version takes effect within the years the calendars count (1901-2099), or it is refused', () => {
+    for (const effectiveFrom of ['0000-01-01', '1900-12-31', '2100-01-01', '9999-12-31']) {
+      expect(problemsOf({ ...structuredClone(fuling2012), effectiveFrom })).toEqual([
+        'packs/broken.json effectiveFrom: must be a date of 1901-2099, the years the calendars can count',
+      ]);
+    }
+    expect(problemsOf({ ...structuredClone(fuling2012), effectiveFrom: '1901-01-01' })).toEqual([]);
+  });
+
   it('a schema problem names the file, the path inside it and the reason', () => {
     const broken = structuredClone(fuling2012) as Record<string, unknown> & typeof fuling2012;
     broken.complaints.classes[1]!.fineFen = -5;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUTORY_YEARS } from '../calendar/statutory-holidays.ts';
 import { durationSchema } from './duration.ts';
 
 const fen = z.number().int().nonnegative();
@@ -46,7 +47,11 @@ export const policyPackSchema = z.strictObject({
     .string()
     .max(CODE_MAX)
     .regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, dot, dash or underscore'),
-  effectiveFrom: z.iso.date(),
+  // The years the calendars can count (1901-2099): a version in force outside them could judge nothing.
+  effectiveFrom: z.iso.date().refine((date) => {
+    const year = Number(date.slice(0, 4));
+    return year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last;
+  }, `must be a date of ${STATUTORY_YEARS.first}-${STATUTORY_YEARS.last}, the years the calendars can count`),
   title: z.string().min(1).max(200),
   source: z.string().max(2_000).optional(),
   timeZone: code,

@@ -28,7 +28,7 @@ import {
   type CallbackState,
   type DomainEvent,
   type Instant,
-  openingTypeOf,
+  openingEventOf,
   type Policy,
   type PostedEvent,
   parseInstant,
@@ -194,7 +194,7 @@ async function prepare(
 ): Promise<Prepared[]> {
   const readable = refs.flatMap((ref) => {
     const events = toDomainEvents(stored.get(subjectKey(ref)) ?? []);
-    const opening = events.find((e) => e.type === openingTypeOf[ref.kind as SubjectKind]);
+    const opening = openingEventOf(ref.kind as SubjectKind, events);
     // Waiting for its opening event, or opened a little ahead of now: applySubject records which.
     if (!opening || opening.occurredAt > now) {
       oneByOne.push(ref);

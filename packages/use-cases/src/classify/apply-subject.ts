@@ -31,6 +31,7 @@ import {
   type Instant,
   judgingPolicy,
   NoPolicyInForceError,
+  openingEventOf,
   openingTypeOf,
   type Policy,
   type PostedEvent,
@@ -123,7 +124,7 @@ export async function applySubject(
       const events = await domainEventsOf(trx, kind, id);
       const seen = events.map((e) => e.id);
       const now = parseInstant(deps.now().toISOString());
-      const opening = events.find((e) => e.type === openingTypeOf[kind as SubjectKind]);
+      const opening = openingEventOf(kind as SubjectKind, events);
       if (!opening) {
         // Events before their subject's opening event wait (status waiting) until it arrives.
         await markEvents(trx, kind, id, { seen, applied: [], failed: [], waiting: true });

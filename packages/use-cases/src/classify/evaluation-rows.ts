@@ -120,6 +120,7 @@ export function eventsOutcome(evaluated: Evaluated, events: readonly DomainEvent
     seen: events.map((e) => e.id),
     applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
     failed: evaluated.evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
+    ofStoredState: true,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type Db, findSubject, postedEntries, type Trx } from '@engine/db';
 import {
   type LedgerIntent,
-  openingTypeOf,
+  openingEventOf,
   type Policy,
   parseInstant,
   periodEnd,
@@ -93,7 +93,7 @@ async function replayOne(
 ): Promise<ReplayLine[] | null> {
   const subject = await findSubject(trx, kind, id);
   const events = await domainEventsOf(trx, kind, id);
-  const opening = events.find((e) => e.type === openingTypeOf[kind as SubjectKind]);
+  const opening = openingEventOf(kind as SubjectKind, events);
   if (!subject?.policyVersion || !opening) return null;
   const frozen = policies.find((p) => p.pack.version === subject.policyVersion);
   if (!frozen) throw new Error(`policy version ${subject.policyVersion} of ${kind} ${id} is not loaded`);

@@ -1,5 +1,5 @@
 import { type ApiKey, type Db, findActiveApiKey, type Role } from '@engine/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemError } from '../problems.ts';
 
@@ -42,13 +42,28 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     for (const [key, hit] of cache) if (hit.apiKey?.id === keyId) cache.delete(key);
   });
   app.decorateRequest('apiKey', null);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const roles = request.routeOptions.config.roles;
     if (!roles) return;
+    // Two Authorization headers: a proxy reading the last would act for another key than we do.
+    if (
+      request.raw.rawHeaders.filter(
+        (_, i) => i % 2 === 0 && /^authorization$/i.test(request.raw.rawHeaders[i]!),
+      ).length > 1
+    ) {
+      throw new ProblemError(
+        400,
+        'invalid-request',
+        'Invalid request',
+        'Send one Authorization header, not several.',
+      );
+    }
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const apiKey = match ? await lookUp(match[1]!) : undefined;
     if (!apiKey) {
+      // RFC 9110 15.5.2: a 401 names the scheme the client should use.
+      reply.header('www-authenticate', 'Bearer');
       throw new ProblemError(
         401,
         'unauthorized',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type FieldProblem, invalidRequest } from '../problems.ts';
+import { INVALID_QUERY } from '../query-string.ts';
 
 /** No body the API takes nests deeper than a few levels (a batch's event's customer's group: 6). */
 const MAX_DEPTH = 32;
@@ -22,6 +23,12 @@ export const textGuard = fp(async (app: FastifyInstance) => {
     // A request no route takes is answered 404 whatever its body holds.
     if (request.is404) return;
     const problems: FieldProblem[] = [];
+    if ((request.query as Record<symbol, unknown> | undefined)?.[INVALID_QUERY]) {
+      problems.push({
+        path: 'querystring',
+        message: 'is not valid percent-encoded UTF-8 (e.g. %ZZ, or bytes that are not UTF-8)',
+      });
+    }
     const more = { count: 0 };
     walk(request.params, 'params', problems, more);
     walk(request.query, 'querystring', problems, more);

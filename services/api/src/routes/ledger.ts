@@ -30,6 +30,15 @@ const csvColumns = [
 /** What the spreadsheet says where a department id was never defined (PUT /v1/departments/{id} names it). */
 const UNKNOWN_DEPARTMENT = '(unknown department)';
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first: ids and names come
+ * from other systems) starts with an apostrophe instead, which spreadsheets show as text (OWASP's
+ * advice for CSV injection). Amounts are numbers and stay as they are.
+ */
+function spreadsheetText(value: unknown): unknown {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 const yuan = (fen: number) =>
   `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
@@ -91,7 +100,13 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
             for (const row of rows) {
               const entry = ledgerEntry(row, zone());
               const departmentName = entry.departmentName ?? UNKNOWN_DEPARTMENT;
-              if (!csv.write({ ...entry, departmentName, amountYuan: yuan(entry.amountFen) }))
+              const cells = Object.fromEntries(
+                Object.entries({ ...entry, departmentName }).map(([column, value]) => [
+                  column,
+                  spreadsheetText(value),
+                ]),
+              );
+              if (!csv.write({ ...cells, amountYuan: yuan(entry.amountFen) }))
                 await new Promise((r) => csv.once('drain', r));
             }
             if (rows.length < CSV_PAGE) break;

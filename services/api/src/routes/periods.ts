@@ -19,6 +19,15 @@ const periodView = z.object({
 /** Finance's month end (RULES.md 8): the period-end rules, then the lock. */
 export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const zone = () => timeZoneOf(deps.policies());
+  /** A month no policy version was in force in judged nothing: there is nothing to show or close. */
+  const requireJudgedMonth = (period: string) => {
+    const end = periodEnd(period, zone()).toMillis();
+    if (!deps.policies().some((p) => p.effectiveAt.toMillis() < end)) {
+      throw invalidRequest([
+        { path: 'params.period', message: `${period} is before every stored policy version` },
+      ]);
+    }
+  };
   const view = (period: string, row?: { status: 'open' | 'closing' | 'closed'; closed_at: Date | null }) => ({
     period,
     status: row?.status ?? ('open' as const),
@@ -53,13 +62,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     async (request) => {
       const { period } = request.params;
       requireEveryDepartment(request, `Closing ${period}`);
-      // A month no policy version was in force in judged nothing: there is nothing to close.
-      const end = periodEnd(period, zone()).toMillis();
-      if (!deps.policies().some((p) => p.effectiveAt.toMillis() < end)) {
-        throw invalidRequest([
-          { path: 'params.period', message: `${period} is before every stored policy version` },
-        ]);
-      }
+      requireJudgedMonth(period);
       try {
         const outcome = await deps.closePeriod(period, request.apiKey?.id ?? null);
         return {
@@ -109,6 +112,9 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         response: { 200: periodView, ...requestProblems },
       },
     },
-    async (request) => view(request.params.period, await findPeriod(deps.db, request.params.period)),
+    async (request) => {
+      requireJudgedMonth(request.params.period);
+      return view(request.params.period, await findPeriod(deps.db, request.params.period));
+    },
   );
 };

@@ -1,11 +1,13 @@
 import {
   departmentExists,
   departmentFamilies,
+  hallsByIds,
   listDepartments,
   listHalls,
   putDepartment,
   putHall,
   quotasOf,
+  requestEvaluationOfHall,
   setQuotas,
   unknownDepartments,
 } from '@engine/db';
@@ -201,6 +203,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           },
         ]);
       }
+      const before = (await hallsByIds(deps.db, [request.params.id])).get(request.params.id);
       const row = await putHall(
         deps.db,
         request.params.id,
@@ -208,6 +211,20 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         request.body.name,
         request.body.headId ?? null,
       );
+      // Moved, or its head changed: the subjects naming it are judged again (whom their fines name).
+      if (
+        before &&
+        (before.departmentId !== departmentId || before.headId !== (request.body.headId ?? null))
+      ) {
+        const due = await requestEvaluationOfHall(deps.db, request.params.id, deps.now());
+        for (const kind of new Set(due.map((d) => d.kind))) {
+          await deps.requestEvaluations(
+            kind,
+            due.filter((d) => d.kind === kind).map((d) => d.id),
+            `hall-${request.params.id}`,
+          );
+        }
+      }
       return reply.status(row.created ? 201 : 200).send(toHall(row));
     },
   );
