@@ -63,9 +63,15 @@ describe('faults', () => {
       expect((await engine.post({ events })).status).toBe(202);
 
       const first = spawnWorkers(engine, 'classifier,penalty-calculator');
+      // Killed however the test ends, so a failed wait never leaves it running.
+      cleanups.push(async () => {
+        if (first.exitCode === null && first.signalCode === null) first.kill('SIGKILL');
+      });
+      // The process's start alone takes seconds on a loaded machine: wait as long as the pipeline waits below.
       await eventually(
         () => appliedCount(engine, p),
         (n) => n >= 20,
+        60_000,
       );
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
