@@ -9,6 +9,7 @@ import * as calendars from './migrations/0006_calendars.ts';
 import * as eventsWaiting from './migrations/0007_events_waiting.ts';
 import * as departmentPolicyFamily from './migrations/0008_department_policy_family.ts';
 import * as subjectColumns from './migrations/0009_subject_columns.ts';
+import * as consoleTables from './migrations/0010_console.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_events_waiting': eventsWaiting,
   '0008_department_policy_family': departmentPolicyFamily,
   '0009_subject_columns': subjectColumns,
+  '0010_console': consoleTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

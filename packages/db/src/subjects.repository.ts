@@ -61,6 +61,9 @@ export interface SubjectEvaluationRow {
   callbackKind: string | null;
   countsAsDone: boolean | null;
   completedAt: Date | null;
+  /** Complaints: the SLA type and the hotline's summary, which the console's board filters and shows. */
+  slaType: string | null;
+  summary: string | null;
   /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
   calendarNeeds: number[];
 }
@@ -87,6 +90,8 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
     callback_kind: row.callbackKind,
     counts_as_done: row.countsAsDone,
     completed_at: row.completedAt,
+    sla_type: row.slaType,
+    summary: row.summary,
     updated_at: sql<Date>`now()`,
   };
   const { state_version } = await trx

@@ -10,7 +10,7 @@ export async function subjectView(db: Db, kind: string, id: string) {
   const subject = await db
     .selectFrom('subjects as s')
     .leftJoin('departments as d', 'd.id', 's.department_id')
-    .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state'])
+    .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state', 's.summary'])
     .select('d.name as department_name')
     .where('s.kind', '=', kind)
     .where('s.id', '=', id)

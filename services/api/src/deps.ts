@@ -21,4 +21,6 @@ export interface AppDeps {
   requestEvaluations: (kind: string, ids: readonly string[], cause: string) => Promise<void>;
   /** Runs a month's period-end rules and locks it (RULES.md 8). */
   closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
+  /** Where the built console is (default: services/console/dist). */
+  consoleDist?: string;
 }

@@ -124,6 +124,14 @@ export const policyPackSchema = z.strictObject({
 });
 
 export type PolicyPack = z.infer<typeof policyPackSchema>;
+/** RULES.md 3: the SLA types a complaint can be of. */
+export const slaTypeIds = [
+  'ordinary',
+  'escalation_warning',
+  'over_level_1',
+  'over_level_2',
+  'group',
+] as const;
 export type SlaTypeId = keyof PolicyPack['complaints']['slaTypes'];
 export type QuotaRule = z.infer<typeof quotaRule>;
 

@@ -115,11 +115,12 @@ function stateColumns(kind: string, state: object) {
     callbackKind: null,
     countsAsDone: null,
     completedAt: null,
+    slaType: null,
   };
   switch (kind) {
     case 'complaint': {
-      const { assessment, upgraded } = state as ComplaintState;
-      return { ...none, assessment, upgraded };
+      const { assessment, upgraded, slaType } = state as ComplaintState;
+      return { ...none, assessment, upgraded, slaType };
     }
     case 'finding': {
       const { personId, rule } = state as FindingState;
@@ -421,6 +422,7 @@ async function storeEvaluation(
     quotaAssessment: result.quota?.assessment ?? null,
     quotaPeriod: result.quota?.period ?? null,
     ...stateColumns(kind, state),
+    summary: kind === 'complaint' ? ((opening.data as { summary?: string }).summary ?? null) : null,
     calendarNeeds: input.calendarNeeds,
   });
   await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toNewClock));

@@ -37,13 +37,16 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     if (!roles) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const apiKey = match ? await lookUp(match[1]!) : undefined;
+    // Without a bearer key, the console's session cookie (plugins/console-session.ts) may stand for one.
+    const apiKey = match ? await lookUp(match[1]!) : await app.sessionKey(request);
     if (!apiKey) {
       throw new ProblemError(
         401,
         'unauthorized',
         'Unauthorized',
-        match ? 'The API key is not known or was revoked.' : 'Send an API key: Authorization: Bearer <key>.',
+        match
+          ? 'The API key is not known or was revoked.'
+          : 'Send an API key: Authorization: Bearer <key> (or sign in to the console).',
       );
     }
     if (apiKey.role !== 'admin' && !roles.includes(apiKey.role)) {
