@@ -110,6 +110,7 @@ export {
 } from './policy/policy.ts';
 export {
   calendarSettingOf,
+  type PackLabels,
   type PolicyPack,
   policyPackSchema,
   type SlaTypeId,

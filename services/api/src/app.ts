@@ -15,6 +15,7 @@ import { calendarRoutes } from './routes/calendars.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { periodRoutes } from './routes/periods.ts';
@@ -82,6 +83,7 @@ export async function buildApp(
   await app.register(periodRoutes, deps);
   await app.register(sessionRoutes, deps);
   await app.register(keyRoutes, deps);
+  await app.register(labelRoutes, deps);
   await app.register(streamRoutes, deps);
   await app.register(consoleAssets, { ...(deps.consoleDist ? { dist: deps.consoleDist } : {}) });
   return app;
