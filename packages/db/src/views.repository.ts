@@ -17,7 +17,7 @@ export async function subjectView(db: Db, kind: string, id: string) {
     .where('s.state', 'is not', null)
     .executeTakeFirst();
   if (!subject) return undefined;
-  const [clocks, fines, events] = await Promise.all([
+  const [clocks, fines, events, signals] = await Promise.all([
     db
       .selectFrom('clocks')
       .selectAll()
@@ -41,8 +41,16 @@ export async function subjectView(db: Db, kind: string, id: string) {
       .orderBy('occurred_at')
       .orderBy('seq')
       .execute(),
+    db
+      .selectFrom('signals')
+      .select(['kind', 'at', 'detail'])
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
   ]);
-  return { subject, clocks, fines, events };
+  return { subject, clocks, fines, events, signals };
 }
 
 /**

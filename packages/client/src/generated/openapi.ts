@@ -1096,6 +1096,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1110,6 +1112,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1142,6 +1145,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1154,6 +1158,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1252,6 +1263,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1266,6 +1279,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1298,6 +1312,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1310,6 +1325,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1408,6 +1430,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1422,6 +1446,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1454,6 +1479,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1466,6 +1492,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1564,6 +1597,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1578,6 +1613,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1610,6 +1646,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1622,6 +1659,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1702,7 +1746,12 @@ export interface paths {
             parameters: {
                 query?: {
                     departmentId?: string;
+                    hallId?: string;
+                    kind?: "complaint" | "fault" | "callback" | "finding";
+                    slaType?: "ordinary" | "escalation_warning" | "over_level_1" | "over_level_2" | "group";
+                    search?: string;
                     state?: "running" | "at_risk" | "breached" | "met";
+                    open?: "true" | "false";
                     deadlineBefore?: string;
                     limit?: number;
                     cursor?: string;
@@ -1736,6 +1785,11 @@ export interface paths {
                                 atRisk?: boolean;
                                 provisional?: boolean;
                                 provisionalYears?: number[];
+                                departmentName: string | null;
+                                hallId: string | null;
+                                hallName: string | null;
+                                slaType: string | null;
+                                summary: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1812,7 +1866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries in posting order, reversals included; Accept: text/csv or format=csv for a spreadsheet */
+        /**
+         * Ledger entries in posting order, reversals included; format=csv (or Accept: text/csv) or format=xlsx for a spreadsheet
+         * @description format=xlsx: the same rows as the CSV as an .xlsx workbook: Chinese headers, rule names from the pack in Chinese, department, hall and person names, amounts in yuan as numbers (0.00; reversals negative, in red, naming the entry they cancel), work-order and staff numbers as text cells, posting times as date cells in the policy zone, a total row, and a sheet of totals by department, rule and person.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1823,7 +1880,7 @@ export interface paths {
                     subjectId?: string;
                     limit?: number;
                     cursor?: string;
-                    format?: "json" | "csv";
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -1849,12 +1906,15 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
                                 causeEventId?: string;
                                 reversalOf?: string;
                                 postedAt: string;
+                                hallId: string | null;
+                                hallName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1957,9 +2017,13 @@ export interface paths {
                             period: string;
                             /** @enum {string} */
                             groupBy: "department" | "hall";
+                            from: string;
+                            to: string;
                             items: {
                                 departmentId?: string;
+                                departmentName?: string | null;
                                 hallId?: string | null;
+                                hallName?: string | null;
                                 complaintsReceived: number;
                                 firstResponse: {
                                     met: number;
@@ -1975,6 +2039,119 @@ export interface paths {
                                 };
                                 upgrades: number;
                                 overLevel: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sla/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Month by month up to a month (12 by default): the same counts as the SLA summary, totalled */
+        get: {
+            parameters: {
+                query: {
+                    to: string;
+                    months?: number;
+                    departmentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                complaintsReceived: number;
+                                firstResponse: {
+                                    met: number;
+                                    breached: number;
+                                    running: number;
+                                    onTimeRate: number | null;
+                                };
+                                resolution: {
+                                    met: number;
+                                    breached: number;
+                                    running: number;
+                                    onTimeRate: number | null;
+                                };
+                                upgrades: number;
+                                overLevel: number;
+                                period: string;
                             }[];
                         };
                     };
@@ -2079,7 +2256,9 @@ export interface paths {
                             totalFen: number;
                             items: {
                                 departmentId?: string;
+                                departmentName?: string | null;
                                 personId?: string | null;
+                                personName?: string | null;
                                 personRole?: string | null;
                                 rule?: string;
                                 totalFen: number;
@@ -3579,6 +3758,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people the engine knows of (a manager key: those seen in its departments), with their names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                departmentIds: string[];
+                                roles: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{personId}": {
         parameters: {
             query?: never;
@@ -3611,6 +3887,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             personId: string;
+                            name: string | null;
                             year: number;
                             suspended: boolean;
                             suspendedSince: string | null;
@@ -3636,6 +3913,7 @@ export interface paths {
                                     personId?: string;
                                     /** @enum {string} */
                                     personRole?: "manager" | "hall_head" | "staff";
+                                    personName?: string | null;
                                     amountFen: number;
                                     subjectId: string;
                                     source: string;
@@ -3721,7 +3999,104 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Name a person (a manager, hall head or staff member), so pages and spreadsheets show the name */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -3779,6 +4154,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -3863,6 +4239,142 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/close-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dry run of closing a month: what its period-end rules would post, posting nothing
+         * @description Runs the period-end rules exactly as POST /v1/periods/{period}/close would (unfinished faults, callback-rate shortfalls) inside a transaction that is rolled back: the ledger and the month stay as they are. A month that has not ended is refused (409), as the close is.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /** @enum {string} */
+                            status: "open" | "closing" | "closed";
+                            endsAt: string;
+                            closedAt: string | null;
+                            alreadyClosed: boolean;
+                            faultsAssessed: number;
+                            totalFen: number;
+                            entries: {
+                                rule: string;
+                                departmentId: string;
+                                departmentName: string | null;
+                                personId: string | null;
+                                personRole: string | null;
+                                subjectId: string;
+                                source: string;
+                                originPeriod: string;
+                                period: string;
+                                amountFen: number;
+                                reversalOf: string | null;
+                                policyVersion: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3998,6 +4510,738 @@ export interface paths {
                             status: "open" | "closing" | "closed";
                             endsAt: string;
                             closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in: the key's name, role and departments (by cookie or bearer key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: {
+                                id: string;
+                                name: string | null;
+                            }[] | null;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in to the console with a personal key: sets an HttpOnly, SameSite=Strict session cookie
+         * @description The key is checked like a bearer key; the answer sets the engine_session cookie, which the API then accepts in place of the Authorization header, for SESSION_HOURS or until sign-out or the key is revoked. Requests that change state with the cookie must carry the console's Origin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: {
+                                id: string;
+                                name: string | null;
+                            }[] | null;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign out: ends the session and clears its cookie */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every key, newest first, revoked ones included (never the key itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "ingest" | "manager" | "finance" | "admin";
+                                departments: string[] | null;
+                                prefix: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a personal key: a name, a role and (managers) the departments it may see
+         * @description The answer holds the key in clear, once; only its hash is stored. A manager key without departments sees every department.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "ingest" | "manager" | "finance" | "admin";
+                        departments?: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: string[] | null;
+                            prefix: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            key: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: its bearer use and every console session signed in with it end */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The packs' names for their codes, in Chinese and English: rules, fault kinds, callback kinds, exemption causes
+         * @description From the `labels` section of each policy pack in force (the newest version wins where two name the same code). A code no pack names is absent: show the code.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            faultKinds: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            callbackKinds: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            exemptionCauses: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live signals as server-sent events (text/event-stream), scoped like the views
+         * @description Each event is `event: <kind>` with a JSON `data:` line (the shape below) and, for signals, an `id:`; send the last one back as the Last-Event-ID header (or ?after=) to receive what was missed. Kinds: warning, breach, upgrade, over_level, suspension, calendar.expiring, and restored (a clock stopped, was cancelled or had its breach undone: live only, no id). A comment line every 15 s keeps the connection open.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                };
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream; each data line is one of these */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            id: string | null;
+                            kind: string;
+                            subjectKind: string;
+                            subjectId: string;
+                            departmentId: string | null;
+                            departmentName: string | null;
+                            hallId: string | null;
+                            hallName: string | null;
+                            summary: string | null;
+                            slaType: string | null;
+                            clock: string | null;
+                            fraction: number | null;
+                            state: string | null;
+                            deadline: string | null;
+                            provisional: boolean;
+                            detail: string | null;
+                            at: string;
+                            url: string;
                         };
                     };
                 };

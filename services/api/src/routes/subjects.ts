@@ -48,6 +48,16 @@ const subjectSchema = z.object({
   clocks: z.array(clockSchema),
   fines: z.array(ledgerEntrySchema),
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
+  /** What the engine signalled about it, in order: warnings at each fraction, breaches, the upgrade, over-level. */
+  signals: z.array(
+    z.object({
+      kind: z.string(),
+      at: z.string(),
+      clock: z.string().nullable(),
+      fraction: z.number().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
 });
 
 /** A clock of the live list, with what the board shows of its subject. */
@@ -165,6 +175,20 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             occurredAt: instant(e.occurred_at, zone),
             status: e.status,
           })),
+          signals: view.signals.map((g) => {
+            const detail = (g.detail ?? {}) as {
+              clock?: string | null;
+              fraction?: number | null;
+              detail?: string | null;
+            };
+            return {
+              kind: g.kind,
+              at: instant(g.at, zone),
+              clock: detail.clock ?? null,
+              fraction: detail.fraction ?? null,
+              detail: detail.detail ?? null,
+            };
+          }),
         };
       },
     );
