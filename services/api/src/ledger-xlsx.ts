@@ -125,7 +125,7 @@ export function ledgerWorkbook(
         const department = row.department_name ?? `${row.department_id}(未定义部门)`;
         const personName = row.person_id ? (names.people.get(row.person_id) ?? row.person_id) : '';
         const role = row.person_role ? (ROLE_ZH[row.person_role] ?? row.person_role) : '';
-        const ruleName = ruleNameZh(options.labels, row.rule);
+        const ruleName = ruleNameZh(options.labels, row.rule, row.policy_version);
         sheet
           .addRow({
             id: row.id,

@@ -1,5 +1,17 @@
 import type { Lang } from './i18n.tsx';
 
+let clockOffsetMs = 0;
+
+/** Sets the engine's clock as the console's: time left is counted from the engine's now, not the browser's. */
+export function syncClock(serverTime: string): void {
+  clockOffsetMs = Date.parse(serverTime) - Date.now();
+}
+
+/** The engine's now, in milliseconds. */
+export function serverNow(): number {
+  return Date.now() + clockOffsetMs;
+}
+
 /** The policy's zone (API.md: +08:00); every time the console shows is in it, whatever the browser's zone. */
 export const ZONE = 'Asia/Shanghai';
 

@@ -14,10 +14,15 @@ export function useLabels() {
     map: Record<string, { zh: string; en: string }> | undefined,
     code: string | null | undefined,
   ) => (code ? (map?.[code]?.[lang] ?? code) : '—');
+  const data = query.data;
   return {
-    rule: (code: string | null | undefined) => pick(query.data?.rules, code),
-    faultKind: (code: string | null | undefined) => pick(query.data?.faultKinds, code),
-    callbackKind: (code: string | null | undefined) => pick(query.data?.callbackKinds, code),
-    rules: query.data?.rules ?? {},
+    /** A rule's name; with the entry's policy version, in that version's family (two families may name an id differently). */
+    rule: (code: string | null | undefined, policyVersion?: string) => {
+      const family = policyVersion ? data?.versions[policyVersion] : undefined;
+      const own = family && code ? data?.families[family]?.rules[code]?.[lang] : undefined;
+      return own ?? pick(data?.rules, code);
+    },
+    faultKind: (code: string | null | undefined) => pick(data?.faultKinds, code),
+    callbackKind: (code: string | null | undefined) => pick(data?.callbackKinds, code),
   };
 }

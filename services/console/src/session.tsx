@@ -1,12 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type FormEvent, type ReactNode, useContext, useEffect, useState } from 'react';
 import { ApiProblem, api, read, whenUnauthorized } from './api.ts';
+import { syncClock } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 
 export type Session = Awaited<ReturnType<typeof fetchSession>>;
 export type Role = Session['role'];
 
-const fetchSession = () => read(api.GET('/v1/session'));
+const fetchSession = async () => {
+  const session = await read(api.GET('/v1/session'));
+  syncClock(session.serverTime);
+  return session;
+};
 
 const SessionContext = createContext<{ session: Session; signOut: () => Promise<void> } | null>(null);
 
@@ -22,7 +27,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
   useEffect(() => {
     whenUnauthorized(() => {
-      setEnded(true);
+      // Only a session that was there can have ended (not the first visit's 401).
+      if (queries.getQueryData(['session'])) setEnded(true);
       queries.setQueryData(['session'], null);
     });
   }, [queries]);
@@ -34,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         ended={ended}
         onSignedIn={(signedIn) => {
           setEnded(false);
-          queries.clear();
+          forgetAllBut(queries, 'session');
           queries.setQueryData(['session'], signedIn);
         }}
       />
@@ -42,10 +48,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }
   const signOut = async () => {
     await api.DELETE('/v1/session');
-    queries.clear();
+    forgetAllBut(queries, 'session');
     queries.setQueryData(['session'], null);
   };
   return <SessionContext.Provider value={{ session, signOut }}>{children}</SessionContext.Provider>;
+}
+
+/** What another key read must not show to this one (the session query itself stays observed). */
+function forgetAllBut(queries: ReturnType<typeof useQueryClient>, keep: string): void {
+  queries.removeQueries({ predicate: (query) => query.queryKey[0] !== keep });
 }
 
 export function useSession() {
@@ -85,7 +96,9 @@ function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (session: S
     setBusy(true);
     setProblem(null);
     try {
-      onSignedIn(await read(api.POST('/v1/session', { body: { key } })));
+      const session = await read(api.POST('/v1/session', { body: { key } }));
+      syncClock(session.serverTime);
+      onSignedIn(session);
     } catch (error) {
       setProblem(error instanceof ApiProblem ? error.message : String(error));
     } finally {

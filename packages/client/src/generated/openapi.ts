@@ -4610,6 +4610,7 @@ export interface paths {
                                 name: string | null;
                             }[] | null;
                             expiresAt: string | null;
+                            serverTime: string;
                         };
                     };
                 };
@@ -4669,6 +4670,7 @@ export interface paths {
                                 name: string | null;
                             }[] | null;
                             expiresAt: string | null;
+                            serverTime: string;
                         };
                     };
                 };
@@ -5084,7 +5086,7 @@ export interface paths {
         };
         /**
          * The packs' names for their codes, in Chinese and English: rules, fault kinds, callback kinds, exemption causes
-         * @description From the `labels` section of each policy pack in force (the newest version wins where two name the same code). A code no pack names is absent: show the code.
+         * @description From the `labels` section of each policy pack in force. The top-level maps merge every family, the default family winning where two name the same code; `families` has each family's own. A code no pack names is absent: show the code.
          */
         get: {
             parameters: {
@@ -5125,6 +5127,37 @@ export interface paths {
                                     zh: string;
                                     en: string;
                                 };
+                            };
+                            families: {
+                                [key: string]: {
+                                    rules: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    faultKinds: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    callbackKinds: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    exemptionCauses: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                };
+                            };
+                            versions: {
+                                [key: string]: string;
                             };
                         };
                     };

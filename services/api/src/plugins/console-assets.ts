@@ -30,16 +30,13 @@ export const consoleAssets = fp(async (app: FastifyInstance, { dist = CONSOLE_DI
     );
     return;
   }
+  // Looked up at each request, so a console built again is served without a restart.
   await app.register(fastifyStatic, {
-    root: dist,
-    prefix: '/console/',
-    wildcard: false,
+    root: `${dist}/assets`,
+    prefix: '/console/assets/',
     index: false,
-    setHeaders: (reply, path) => {
-      reply.header(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+    setHeaders: (reply) => {
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const page = async (_request: unknown, reply: FastifyReply) =>
@@ -50,7 +47,5 @@ export const consoleAssets = fp(async (app: FastifyInstance, { dist = CONSOLE_DI
       .header('referrer-policy', 'same-origin')
       .sendFile('index.html', dist);
   app.get('/console/', { schema: { hide: true } }, page);
-  // A missing asset is a 404, not the page (a stale tab asking for an old build's file).
-  app.get('/console/assets/*', { schema: { hide: true } }, async (_request, reply) => reply.callNotFound());
   app.get('/console/*', { schema: { hide: true } }, page);
 });

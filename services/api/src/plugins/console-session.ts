@@ -56,6 +56,8 @@ const sessionView = z.object({
   departments: z.array(z.object({ id: z.string(), name: z.string().nullable() })).nullable(),
   /** When the console asks to sign in again; null for a bearer key. */
   expiresAt: z.string().nullable(),
+  /** The engine's clock now: the console counts time left from it, not from the browser's clock. */
+  serverTime: z.string(),
 });
 
 /**
@@ -89,6 +91,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       role: apiKey.role,
       departments: apiKey.departments?.map((id) => ({ id, name: names.departments.get(id) ?? null })) ?? null,
       expiresAt: expiresAt ? instant(expiresAt, zone()) : null,
+      serverTime: instant(deps.now(), zone()),
     };
   };
 
@@ -119,7 +122,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           // Over https (PUBLIC_URL), the cookie is never sent in clear.
           secure: publicUrl(deps.config).startsWith('https:'),
           path: '/',
-          expires: expiresAt,
+          // Relative, so a browser whose clock differs from the server's keeps it as long.
+          maxAge: deps.config.SESSION_HOURS * 3600,
         })
         .header('cache-control', 'no-store');
       return reply.status(201).send(await present(apiKey, expiresAt));

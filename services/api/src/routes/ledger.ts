@@ -134,7 +134,11 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           for await (const rows of pagesOf(filter)) yield { rows, names: await namesOfRows(rows) };
         };
         const title = `罚款台账${filters.period ? ` ${filters.period}` : ''}`;
-        const workbook = ledgerWorkbook(named(), { labels: labelsOf(deps.policies()), zone: zone(), title });
+        const workbook = ledgerWorkbook(named(), {
+          labels: labelsOf(deps.policies(), deps.config.POLICY_FAMILY),
+          zone: zone(),
+          title,
+        });
         return reply
           .type(XLSX_TYPE)
           .header(

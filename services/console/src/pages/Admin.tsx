@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, read } from '../api.ts';
 import { Empty, Loaded, Problem } from '../components/ui.tsx';
-import { when } from '../format.ts';
+import { monthOf, serverNow, when } from '../format.ts';
 import { useLang, useT, type Word, wordOr } from '../i18n.tsx';
 import { useUrlState } from '../url-state.ts';
 
@@ -63,6 +63,11 @@ function Names() {
   });
   const halls = useQuery({ queryKey: ['halls'], queryFn: () => read(api.GET('/v1/halls')) });
   const people = useQuery({ queryKey: ['people'], queryFn: () => read(api.GET('/v1/people')) });
+  const personLabel = (id: string | null) => {
+    if (!id) return '—';
+    const name = people.data?.items.find((p) => p.id === id)?.name;
+    return name ? `${name} (${id})` : id;
+  };
   const saveDepartment = useSave(
     (b: { id: string; name: string; managerId: string }) =>
       read(
@@ -100,7 +105,7 @@ function Names() {
               <thead>
                 <tr>
                   <th>{t('id')}</th>
-                  <th>{t('name')}</th>
+                  <th>{t('title')}</th>
                   <th>{t('managerId')}</th>
                 </tr>
               </thead>
@@ -112,7 +117,7 @@ function Names() {
                         <tr key={row.id}>
                           <td>{row.id}</td>
                           <td>{row.name}</td>
-                          <td>{row.managerId ?? '—'}</td>
+                          <td>{personLabel(row.managerId)}</td>
                         </tr>,
                       ],
                 )}
@@ -132,7 +137,7 @@ function Names() {
         <RowForm
           fields={[
             ['id', t('id')],
-            ['name', t('name')],
+            ['name', t('title')],
             ['managerId', t('managerId')],
           ]}
           required={['id', 'name']}
@@ -148,7 +153,7 @@ function Names() {
               <thead>
                 <tr>
                   <th>{t('id')}</th>
-                  <th>{t('name')}</th>
+                  <th>{t('title')}</th>
                   <th>{t('department')}</th>
                   <th>{t('headId')}</th>
                 </tr>
@@ -159,7 +164,7 @@ function Names() {
                     <td>{row.id}</td>
                     <td>{row.name}</td>
                     <td>{row.departmentId}</td>
-                    <td>{row.headId ?? '—'}</td>
+                    <td>{personLabel(row.headId)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -169,7 +174,7 @@ function Names() {
         <RowForm
           fields={[
             ['id', t('id')],
-            ['name', t('name')],
+            ['name', t('title')],
             ['departmentId', t('department')],
             ['headId', t('headId')],
           ]}
@@ -374,7 +379,7 @@ function Calendars() {
   const calendars = useQuery({ queryKey: ['calendars'], queryFn: () => read(api.GET('/v1/calendars')) });
   const [form, setForm] = useState({
     calendarId: 'cn-mainland',
-    year: String(new Date().getFullYear() + 1),
+    year: String(Number(monthOf(new Date(serverNow())).slice(0, 4)) + 1),
     json: '',
   });
   const store = useSave(() => {

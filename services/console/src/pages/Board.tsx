@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api, read } from '../api.ts';
 import { Choice, Loaded } from '../components/ui.tsx';
-import { timeLeft, when } from '../format.ts';
+import { serverNow, timeLeft, when } from '../format.ts';
 import { type T, useLang, useT, wordOr } from '../i18n.tsx';
 import { useReference } from '../reference.ts';
 
@@ -147,9 +147,9 @@ function useLiveBoard(): boolean {
 }
 
 function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    const timer = window.setInterval(() => setNow(serverNow()), everyMs);
     return () => window.clearInterval(timer);
   }, [everyMs]);
   return now;
@@ -242,7 +242,7 @@ function BoardView({ clocks, onRefresh }: { clocks: BoardClock[]; onRefresh: () 
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="/"
+            placeholder={t('searchHint')}
           />
         </label>
       </search>
@@ -255,7 +255,7 @@ function BoardView({ clocks, onRefresh }: { clocks: BoardClock[]; onRefresh: () 
         </span>
         <span className="muted">{t('boardCount', { n: shown.length })}</span>
         <button type="button" className="link" onClick={onRefresh}>
-          {t('retry')}
+          {t('refresh')}
         </button>
       </div>
       <div className="sr-only" aria-live="assertive">

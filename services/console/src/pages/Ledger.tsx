@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { api, read } from '../api.ts';
 import { Choice, Empty, Loaded, Stat } from '../components/ui.tsx';
-import { monthOf, previousMonth, when, yuan } from '../format.ts';
+import { monthOf, serverNow, when, yuan } from '../format.ts';
 import { type T, useLang, useT, wordOr } from '../i18n.tsx';
 import { useLabels } from '../labels.ts';
 import { useUrlState } from '../url-state.ts';
@@ -22,12 +22,11 @@ const PAGE = 200;
 export function Ledger() {
   const t = useT();
   const labels = useLabels();
-  const [state, set] = useUrlState({
-    period: previousMonth(monthOf(new Date())),
-    departmentId: '',
-    personId: '',
-    rule: '',
-  });
+  const defaults = useMemo(
+    () => ({ period: monthOf(new Date(serverNow())), departmentId: '', personId: '', rule: '' }),
+    [],
+  );
+  const [state, set] = useUrlState(defaults);
   const filters = Object.fromEntries(Object.entries(state).filter(([, v]) => v !== '')) as Record<
     string,
     string
@@ -198,7 +197,7 @@ function Entries({
 }: {
   filters: Record<string, string>;
   t: T;
-  rule: (code: string) => string;
+  rule: (code: string, policyVersion?: string) => string;
 }) {
   const { lang } = useLang();
   const query = useInfiniteQuery({
@@ -212,7 +211,10 @@ function Entries({
   const columns = useMemo(
     () => [
       column.accessor('id', { header: '#' }),
-      column.accessor('rule', { header: t('rule'), cell: (c) => rule(c.getValue()) }),
+      column.accessor('rule', {
+        header: t('rule'),
+        cell: (c) => rule(c.getValue(), c.row.original.policyVersion),
+      }),
       column.accessor((e) => e.departmentName ?? e.departmentId, {
         id: 'department',
         header: t('department'),

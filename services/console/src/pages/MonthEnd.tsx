@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, read } from '../api.ts';
 import { Dialog, Empty, Loaded, Problem } from '../components/ui.tsx';
-import { monthOf, previousMonth, when, yuan } from '../format.ts';
+import { monthOf, previousMonth, serverNow, when, yuan } from '../format.ts';
 import { useLang, useT, wordOr } from '../i18n.tsx';
 import { useLabels } from '../labels.ts';
 import { useReference } from '../reference.ts';
@@ -12,7 +12,8 @@ import { useUrlState } from '../url-state.ts';
 export function MonthEnd() {
   const t = useT();
   const { lang } = useLang();
-  const [state, set] = useUrlState({ period: previousMonth(monthOf(new Date())) });
+  const defaults = useMemo(() => ({ period: previousMonth(monthOf(new Date(serverNow()))) }), []);
+  const [state, set] = useUrlState(defaults);
   const { period } = state;
   const status = useQuery({
     queryKey: ['period', period],
@@ -107,7 +108,7 @@ function ClosePreview({ period, onClose }: { period: string; onClose: () => void
                         className={e.reversalOf ? 'reversal' : ''}
                       >
                         <td>
-                          {labels.rule(e.rule)}
+                          {labels.rule(e.rule, e.policyVersion)}
                           {e.reversalOf && (
                             <span className="tag"> {t('reversalOf', { id: e.reversalOf })}</span>
                           )}

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { ApiProblem, api, read } from '../api.ts';
 import { Empty, Loaded, Stat } from '../components/ui.tsx';
-import { when, yuan } from '../format.ts';
+import { monthOf, serverNow, when, yuan } from '../format.ts';
 import { useLang, useT, wordOr } from '../i18n.tsx';
 import { useLabels } from '../labels.ts';
 import { useReference } from '../reference.ts';
@@ -58,7 +59,7 @@ export function Person({ personId }: { personId: string }) {
   const { lang } = useLang();
   const labels = useLabels();
   const reference = useReference();
-  const [state, set] = useUrlState({ year: String(new Date().getFullYear()) });
+  const [state, set] = useUrlState(useMemo(() => ({ year: monthOf(new Date(serverNow())).slice(0, 4) }), []));
   const person = useQuery({
     queryKey: ['person', personId, state.year],
     queryFn: () =>
@@ -111,7 +112,7 @@ export function Person({ personId }: { personId: string }) {
                     <th>{t('rule')}</th>
                     <th>{t('department')}</th>
                     <th>{t('recordedAt')}</th>
-                    <th>{t('year')}</th>
+                    <th>{t('rankInYear')}</th>
                     <th className="num">{t('amountYuan')}</th>
                   </tr>
                 </thead>
@@ -121,7 +122,7 @@ export function Person({ personId }: { personId: string }) {
                       <td>
                         <Link href={`/subjects/finding/${encodeURIComponent(f.id)}`}>{f.id}</Link>
                       </td>
-                      <td>{labels.rule(f.rule)}</td>
+                      <td>{labels.rule(f.rule, f.policyVersion)}</td>
                       <td>{reference.departmentName(f.departmentId)}</td>
                       <td>{when(f.recordedAt, lang)}</td>
                       <td>

@@ -3,15 +3,17 @@ import { useCallback, useMemo } from 'react';
 import { api, read } from '../api.ts';
 import { Chart, type ChartOption } from '../components/chart.tsx';
 import { Choice, Empty, Loaded } from '../components/ui.tsx';
-import { monthOf, percent } from '../format.ts';
+import { monthOf, percent, serverNow } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { useUrlState } from '../url-state.ts';
-
-const defaults = { span: 'month', period: monthOf(new Date()), groupBy: 'department' };
 
 /** The SLA report (issue 13): a month, week or day by department or hall, the rates charted, and the 12-month trend. */
 export function Report() {
   const t = useT();
+  const defaults = useMemo(
+    () => ({ span: 'month', period: monthOf(new Date(serverNow())), groupBy: 'department' }),
+    [],
+  );
   const [state, set] = useUrlState(defaults);
   const period = normalise(state.span, state.period);
   const groupBy = state.groupBy === 'hall' ? 'hall' : 'department';
@@ -19,7 +21,8 @@ export function Report() {
     queryKey: ['sla', period, groupBy],
     queryFn: () => read(api.GET('/v1/sla/summary', { params: { query: { period, groupBy } } })),
   });
-  const month = period.slice(0, 7).includes('W') ? monthOf(new Date()) : period.slice(0, 7);
+  // A week's trend ends with the month its Thursday is in.
+  const month = period.includes('W') ? monthOf(weekThursday(period)) : period.slice(0, 7);
   const trend = useQuery({
     queryKey: ['trend', month],
     queryFn: () => read(api.GET('/v1/sla/trend', { params: { query: { to: month, months: 12 } } })),
@@ -52,7 +55,7 @@ export function Report() {
           />
         </label>
         <Choice
-          label={t('groupByDepartment')}
+          label={t('groupBy')}
           value={groupBy}
           onChange={(v) => set({ groupBy: v })}
           options={[
@@ -70,12 +73,20 @@ export function Report() {
 
 /** The period text in the form the chosen span wants (a month, an ISO week, a day). */
 function normalise(span: string, period: string): string {
-  const month = /^\d{4}-\d{2}/.exec(period)?.[0] ?? monthOf(new Date());
+  const month = /^\d{4}-\d{2}/.exec(period)?.[0] ?? monthOf(new Date(serverNow()));
   if (span === 'month') return /^\d{4}-\d{2}$/.test(period) ? period : month;
   if (span === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(period) ? period : `${month}-01`;
   if (/^\d{4}-W\d{2}$/.test(period)) return period;
   const date = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(period) ? period : `${month}-01`}T12:00:00+08:00`);
   return isoWeek(date);
+}
+
+function weekThursday(week: string): Date {
+  const [year, number] = week.split('-W').map(Number) as [number, number];
+  // ISO: week 1 holds 4 January; its Thursday is 3 days after its Monday.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000);
+  return new Date(monday.getTime() + ((number - 1) * 7 + 3) * 86_400_000);
 }
 
 function isoWeek(date: Date): string {
@@ -140,8 +151,12 @@ function SummaryView({ data, groupBy }: { data: Summary; groupBy: 'department' |
             <th rowSpan={2} className="num">
               {t('received')}
             </th>
-            <th colSpan={4}>{t('firstResponse')}</th>
-            <th colSpan={4}>{t('resolution')}</th>
+            <th colSpan={4} className="center">
+              {t('firstResponse')}
+            </th>
+            <th colSpan={4} className="center">
+              {t('resolution')}
+            </th>
             <th rowSpan={2} className="num">
               {t('upgrades')}
             </th>

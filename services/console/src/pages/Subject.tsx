@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { ApiProblem, api, read } from '../api.ts';
 import { Chart, type ChartOption, echarts } from '../components/chart.tsx';
 import { Empty, Loaded } from '../components/ui.tsx';
-import { timeLeft, when, yuan } from '../format.ts';
+import { serverNow, timeLeft, when, yuan } from '../format.ts';
 import { type T, useLang, useT, wordOr } from '../i18n.tsx';
 import { useLabels } from '../labels.ts';
 
@@ -41,7 +41,7 @@ function SubjectBody({ kind, subject }: { kind: Kind; subject: SubjectView }) {
   const t = useT();
   const { lang } = useLang();
   const labels = useLabels();
-  const now = Date.now();
+  const now = serverNow();
   return (
     <>
       <div className="page-head">
@@ -71,7 +71,7 @@ function SubjectBody({ kind, subject }: { kind: Kind; subject: SubjectView }) {
             value={kind === 'fault' ? labels.faultKind(subject.kind) : labels.callbackKind(subject.kind)}
           />
         )}
-        {subject.rule && <Fact label={t('rule')} value={labels.rule(subject.rule)} />}
+        {subject.rule && <Fact label={t('rule')} value={labels.rule(subject.rule, subject.policyVersion)} />}
         {subject.personId && (
           <Fact
             label={t('person')}
@@ -125,10 +125,10 @@ function SubjectBody({ kind, subject }: { kind: Kind; subject: SubjectView }) {
                     )}
                   </td>
                   <td>
-                    {c.state === 'running'
-                      ? timeLeft(c.deadline, now, lang).text
-                      : c.stoppedAt
-                        ? when(c.stoppedAt, lang)
+                    {c.stoppedAt
+                      ? `${t('clockStopped', { clock: '' })} ${when(c.stoppedAt, lang)}`
+                      : c.state === 'running' || c.state === 'breached'
+                        ? timeLeft(c.deadline, now, lang).text
                         : '—'}
                   </td>
                 </tr>
@@ -180,13 +180,13 @@ function Timeline({
   subject: SubjectView;
   t: T;
   lang: 'zh' | 'en';
-  rule: (code: string) => string;
+  rule: (code: string, policyVersion?: string) => string;
 }) {
   const moments: Moment[] = [];
   for (const e of subject.events) {
     moments.push({
       at: e.occurredAt,
-      text: e.type,
+      text: wordOr(t, 'event_', e.type),
       tone: 'event',
       note: wordOr(t, 'eventStatus_', e.status),
     });
@@ -225,7 +225,7 @@ function Timeline({
   for (const f of subject.fines) {
     moments.push({
       at: f.postedAt,
-      text: t('fineEvent', { rule: rule(f.rule), amount: yuan(f.amountFen) }),
+      text: t('fineEvent', { rule: rule(f.rule, f.policyVersion), amount: yuan(f.amountFen) }),
       tone: 'money',
       note: f.reversalOf ? t('reversalOf', { id: f.reversalOf }) : `#${f.id}`,
     });
@@ -253,7 +253,7 @@ function Fines({
   subject: SubjectView;
   t: T;
   lang: 'zh' | 'en';
-  rule: (code: string) => string;
+  rule: (code: string, policyVersion?: string) => string;
 }) {
   if (subject.fines.length === 0) return <Empty>{t('noFines')}</Empty>;
   const reversed = new Set(subject.fines.flatMap((f) => (f.reversalOf ? [f.reversalOf] : [])));
@@ -274,7 +274,7 @@ function Fines({
           <tr key={f.id} className={f.reversalOf ? 'reversal' : reversed.has(f.id) ? 'struck' : ''}>
             <td>{f.id}</td>
             <td>
-              {rule(f.rule)}
+              {rule(f.rule, f.policyVersion)}
               {f.reversalOf && <span className="tag"> {t('reversalOf', { id: f.reversalOf })}</span>}
               {reversed.has(f.id) && <span className="tag"> {t('reversed')}</span>}
             </td>
@@ -373,9 +373,9 @@ function DeadlineAxis({ subject, t, lang }: { subject: SubjectView; t: T; lang: 
           })),
           markLine: {
             symbol: 'none',
-            label: { formatter: lang === 'zh' ? '现在' : 'now' },
+            label: { formatter: lang === 'zh' ? '现在' : 'now', position: 'insideEndTop' },
             lineStyle: { color: '#1565c0', type: 'dashed' },
-            data: [{ xAxis: Date.now() }],
+            data: [{ xAxis: serverNow() }],
           },
         },
       ],
