@@ -37,7 +37,7 @@ export function spawnEngine(options: {
   queuePrefix: string;
   port: number;
 }): ChildProcess {
-  return spawn(process.execPath, ['services/engine/src/main.ts'], {
+  return spawn(process.execPath, ['services/engine/src/roles.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

@@ -23,7 +23,7 @@ const configSchema = z.object({
   /** Jobs each worker process runs at once, per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
-  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(5_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */
@@ -39,6 +39,8 @@ const configSchema = z.object({
     .default(12),
   /** Which parts the engine process runs: all, or a comma list of api, classifier, penalty-calculator, sla-timer, notifier. */
   ENGINE_ROLES: z.string().default('all'),
+  /** The start command's process model: one supervised process per role (uses every core), or one for all. */
+  ENGINE_PROCESSES: z.enum(['per-role', 'single']).default('per-role'),
 });
 
 export type Config = z.infer<typeof configSchema>;

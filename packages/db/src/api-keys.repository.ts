@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './database.ts';
-import type { Role } from './schema.ts';
+import { departmentScopedRoles, type Role } from './schema.ts';
 
 export interface ApiKey {
   id: string;
@@ -14,11 +14,23 @@ export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key).digest();
 }
 
-/** Creates a key and returns it once in clear; only its hash is stored. */
+/** A key that cannot be made as asked (the caller's mistake, said in its words). */
+export class ApiKeyError extends Error {}
+
+/**
+ * Creates a key and returns it once in clear; only its hash is stored. Departments limit what a
+ * manager or finance key sees; on an ingest or admin key they would mean nothing, so they are refused.
+ */
 export async function createApiKey(
   db: Db,
   input: { name: string; role: Role; departments?: string[] | null },
 ): Promise<{ key: string; apiKey: ApiKey }> {
+  if (input.departments && !departmentScopedRoles.includes(input.role)) {
+    throw new ApiKeyError(
+      `an ${input.role} key acts for every department and cannot be limited to some; only ${departmentScopedRoles.join(' and ')} keys can`,
+    );
+  }
+  if (input.departments?.length === 0) throw new ApiKeyError('name at least one department, or none for all');
   const prefix = randomBytes(4).toString('hex');
   const key = `cse_${prefix}_${randomBytes(32).toString('base64url')}`;
   const row = await db

@@ -86,24 +86,36 @@ export async function saveClocks(
   subject: { kind: string; id: string; departmentId: string },
   clocks: readonly NewClock[],
 ): Promise<void> {
-  if (clocks.length === 0) return;
+  await saveClocksOfSubjects(trx, [{ subject, clocks }]);
+}
+
+/** saveClocks for many subjects, in one statement. */
+export async function saveClocksOfSubjects(
+  trx: Trx,
+  subjects: readonly {
+    subject: { kind: string; id: string; departmentId: string };
+    clocks: readonly NewClock[];
+  }[],
+): Promise<void> {
+  const rows = subjects.flatMap(({ subject, clocks }) =>
+    clocks.map((clock) => ({
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      name: clock.name,
+      department_id: subject.departmentId,
+      started_at: clock.startedAt,
+      deadline: clock.deadline,
+      stopped_at: clock.stoppedAt,
+      state: clock.state,
+      breached_at: clock.breachedAt,
+      at_risk_from: clock.atRiskFrom,
+      provisional_years: clock.provisionalYears,
+    })),
+  );
+  if (rows.length === 0) return;
   await trx
     .insertInto('clocks')
-    .values(
-      clocks.map((clock) => ({
-        subject_kind: subject.kind,
-        subject_id: subject.id,
-        name: clock.name,
-        department_id: subject.departmentId,
-        started_at: clock.startedAt,
-        deadline: clock.deadline,
-        stopped_at: clock.stoppedAt,
-        state: clock.state,
-        breached_at: clock.breachedAt,
-        at_risk_from: clock.atRiskFrom,
-        provisional_years: clock.provisionalYears,
-      })),
-    )
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet((eb) => ({
         department_id: eb.ref('excluded.department_id'),

@@ -24,6 +24,12 @@ export function createDb(
     'error',
     options.onIdleError ?? ((error) => console.warn(`database: idle connection lost (${error.message})`)),
   );
+  // A connection lost while checked out (between two statements of a transaction) emits 'error' on
+  // its client, which the pool does not listen to then: the statement in flight, or the next one,
+  // fails instead (the job is retried), and the pool discards the client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

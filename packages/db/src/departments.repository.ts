@@ -1,9 +1,10 @@
+import type { HallOfDepartment } from '@engine/domain';
 import { sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
+import { hallsByIds } from './halls.repository.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** The departments table (API.md reference data), and the ids subjects name but nobody defined. */
-/** Reference data (API.md): departments and halls, whose named people take personal fines. */
 /** Creates or updates a department; a `policyFamily` left undefined keeps the one it has. */
 export async function putDepartment(
   db: Db,
@@ -87,18 +88,17 @@ export async function unknownDepartments(db: Db, departments: DepartmentScope) {
   return rows.map((r) => ({ ...r, charged_fen: Number(r.charged_fen ?? 0) }));
 }
 
+/** The department's manager and the hall a subject names, as stored (the domain decides whom a fine names). */
 export async function responsibleParties(
   trx: Trx,
   departmentId: string,
   hallId: string | null,
-): Promise<{ departmentManagerId: string | null; hallHeadId: string | null }> {
+): Promise<{ departmentManagerId: string | null; hall: HallOfDepartment | undefined }> {
   const department = await trx
     .selectFrom('departments')
     .select('manager_id')
     .where('id', '=', departmentId)
     .executeTakeFirst();
-  const hall = hallId
-    ? await trx.selectFrom('halls').select('head_id').where('id', '=', hallId).executeTakeFirst()
-    : undefined;
-  return { departmentManagerId: department?.manager_id ?? null, hallHeadId: hall?.head_id ?? null };
+  const hall = hallId ? (await hallsByIds(trx, [hallId])).get(hallId) : undefined;
+  return { departmentManagerId: department?.manager_id ?? null, hall };
 }

@@ -2,6 +2,7 @@ import { canonicalEvent, type EventDifference, eventDifferences } from '@engine/
 import { sql, type Transaction } from 'kysely';
 import type { Db, Trx } from './database.ts';
 import type { Database, EventStatusValue } from './schema.ts';
+import { inSubjects, type SubjectRef, subjectKey } from './subjects.repository.ts';
 
 export interface NewEvent {
   id: string;
@@ -333,22 +334,45 @@ export interface StoredEvent {
 }
 
 export async function subjectEvents(trx: Trx, kind: string, id: string): Promise<StoredEvent[]> {
+  return (await eventsOfSubjects(trx, [{ kind, id }])).get(subjectKey({ kind, id })) ?? [];
+}
+
+/** Many subjects' stored events in one query, each subject's in occurredAt order, by subjectKey. */
+export async function eventsOfSubjects(
+  trx: Trx,
+  refs: readonly SubjectRef[],
+): Promise<Map<string, StoredEvent[]>> {
+  if (refs.length === 0) return new Map();
   const rows = await trx
     .selectFrom('events')
-    .select(['seq', 'id', 'type', 'subject_id', 'occurred_at', 'data'])
-    .where('subject_kind', '=', kind)
-    .where('subject_id', '=', id)
+    .select(['seq', 'id', 'type', 'subject_kind', 'subject_id', 'occurred_at', 'data'])
+    .where(inSubjects(refs, sql.ref('subject_kind'), sql.ref('subject_id')))
     .orderBy('occurred_at')
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    type: r.type,
-    subjectId: r.subject_id,
-    occurredAt: r.occurred_at,
-    data: r.data,
-  }));
+  const bySubject = new Map<string, StoredEvent[]>();
+  for (const r of rows) {
+    const key = subjectKey({ kind: r.subject_kind, id: r.subject_id });
+    const events = bySubject.get(key) ?? [];
+    events.push({
+      seq: r.seq,
+      id: r.id,
+      type: r.type,
+      subjectId: r.subject_id,
+      occurredAt: r.occurred_at,
+      data: r.data,
+    });
+    bySubject.set(key, events);
+  }
+  return bySubject;
+}
+
+/** The classifier's verdict on one subject's events (see markEvents). */
+export interface EventsOutcome {
+  seen: readonly string[];
+  applied: readonly string[];
+  failed: readonly { eventId: string; reason: string }[];
+  waiting?: boolean;
 }
 
 /**
@@ -356,51 +380,55 @@ export async function subjectEvents(trx: Trx, kind: string, id: string): Promise
  * looked at; `waiting` when nothing has opened the subject yet (its events wait for the opening
  * event, and become pending again once it is there).
  */
-export async function markEvents(
+export async function markEvents(trx: Trx, kind: string, id: string, outcome: EventsOutcome): Promise<void> {
+  await markEventsOfSubjects(trx, [{ kind, id, ...outcome }]);
+}
+
+/** markEvents for many subjects: one statement for the verdicts, one more for any failures. */
+export async function markEventsOfSubjects(
   trx: Trx,
-  kind: string,
-  id: string,
-  outcome: {
-    seen: readonly string[];
-    applied: readonly string[];
-    failed: readonly { eventId: string; reason: string }[];
-    waiting?: boolean;
-  },
+  outcomes: readonly (SubjectRef & EventsOutcome)[],
 ): Promise<void> {
-  if (outcome.seen.length === 0) return;
-  const applied = outcome.applied.length > 0 ? outcome.applied : [''];
-  const waiting = outcome.waiting === true;
-  await trx
-    .updateTable('events')
-    .set({
-      attempted_at: sql<Date>`coalesce(attempted_at, now())`,
-      status: sql<EventStatusValue>`CASE
-        WHEN id = ANY(${applied}::text[]) THEN 'applied'
-        WHEN status = 'pending' AND ${waiting} THEN 'waiting'
-        WHEN status = 'waiting' AND NOT ${waiting} THEN 'pending'
-        ELSE status END`,
-      applied_at: sql<Date>`CASE WHEN id = ANY(${applied}::text[]) THEN coalesce(applied_at, now()) ELSE applied_at END`,
-      error: sql<string | null>`CASE WHEN id = ANY(${applied}::text[]) THEN NULL ELSE error END`,
-    })
-    .where('subject_kind', '=', kind)
-    .where('subject_id', '=', id)
-    // Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
-    .where('id', 'in', [...outcome.seen])
-    .where(
-      sql<boolean>`(attempted_at IS NULL OR (id = ANY(${applied}::text[]) AND status <> 'applied')
-        OR status = CASE WHEN ${waiting} THEN 'pending' ELSE 'waiting' END)`,
-    )
-    .execute();
-  for (const { eventId, reason } of outcome.failed) {
-    await trx
-      .updateTable('events')
-      .set({ status: 'failed', error: reason })
-      .where('subject_kind', '=', kind)
-      .where('subject_id', '=', id)
-      .where('id', '=', eventId)
-      // An event once applied stays applied: its effects are in the state and the ledger.
-      .where('status', '<>', 'applied')
-      .execute();
+  const rows = outcomes.flatMap((o) => {
+    const applied = new Set(o.applied);
+    return o.seen.map((eventId) => ({
+      ...o,
+      eventId,
+      isApplied: applied.has(eventId),
+      isWaiting: o.waiting === true,
+    }));
+  });
+  if (rows.length > 0) {
+    await sql`
+      UPDATE events e SET
+        attempted_at = coalesce(e.attempted_at, now()),
+        status = CASE
+          WHEN v.applied THEN 'applied'
+          WHEN e.status = 'pending' AND v.waiting THEN 'waiting'
+          WHEN e.status = 'waiting' AND NOT v.waiting THEN 'pending'
+          ELSE e.status END,
+        applied_at = CASE WHEN v.applied THEN coalesce(e.applied_at, now()) ELSE e.applied_at END,
+        error = CASE WHEN v.applied THEN NULL ELSE e.error END
+      FROM unnest(
+        ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.eventId)}::text[],
+        ${rows.map((r) => r.isApplied)}::bool[], ${rows.map((r) => r.isWaiting)}::bool[]
+      ) AS v(kind, subject_id, event_id, applied, waiting)
+      -- Only the events this evaluation read: one committed meanwhile keeps its own job and sweep.
+      WHERE e.subject_kind = v.kind AND e.subject_id = v.subject_id AND e.id = v.event_id
+        AND (e.attempted_at IS NULL OR (v.applied AND e.status <> 'applied')
+          OR e.status = CASE WHEN v.waiting THEN 'pending' ELSE 'waiting' END)`.execute(trx);
+  }
+  const failed = outcomes.flatMap((o) => o.failed.map((f) => ({ ...o, ...f })));
+  if (failed.length > 0) {
+    await sql`
+      UPDATE events e SET status = 'failed', error = v.reason
+      FROM unnest(
+        ${failed.map((f) => f.kind)}::text[], ${failed.map((f) => f.id)}::text[],
+        ${failed.map((f) => f.eventId)}::text[], ${failed.map((f) => f.reason)}::text[]
+      ) AS v(kind, subject_id, event_id, reason)
+      -- An event once applied stays applied: its effects are in the state and the ledger.
+      WHERE e.subject_kind = v.kind AND e.subject_id = v.subject_id AND e.id = v.event_id
+        AND e.status <> 'applied'`.execute(trx);
   }
 }
 

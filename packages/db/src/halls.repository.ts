@@ -1,5 +1,6 @@
+import type { HallOfDepartment } from '@engine/domain';
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 
 /** The halls table: business halls, whose named head takes hall-head personal fines. */
 export async function putHall(db: Db, id: string, departmentId: string, name: string, headId: string | null) {
@@ -17,4 +18,18 @@ export async function putHall(db: Db, id: string, departmentId: string, name: st
 
 export async function listHalls(db: Db) {
   return db.selectFrom('halls').selectAll().orderBy('id').execute();
+}
+
+/** The halls of these ids that are defined, by id, with the department each belongs to. */
+export async function hallsByIds(
+  db: Db | Trx,
+  ids: readonly string[],
+): Promise<Map<string, HallOfDepartment>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('halls')
+    .select(['id', 'department_id', 'head_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, departmentId: r.department_id, headId: r.head_id }]));
 }

@@ -15,7 +15,7 @@ export * from './periods.repository.ts';
 export { PolicyStore } from './policy-store.ts';
 export * from './policy-versions.repository.ts';
 export * from './quotas.repository.ts';
-export type { Database, Role } from './schema.ts';
+export { type Database, departmentScopedRoles, type Role } from './schema.ts';
 export * from './signals.repository.ts';
 export * from './subjects.repository.ts';
 export * from './views.repository.ts';

@@ -2,18 +2,36 @@ import type { NewEntry, PostedEntry } from '@engine/domain';
 import { type Selectable, sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
 import type { LedgerEntriesTable } from './schema.ts';
+import { inSubjects, type SubjectRef, subjectKey } from './subjects.repository.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** Every entry already posted for one source and subject, reversals included. */
 export async function postedEntries(trx: Trx, source: string, subjectId: string): Promise<PostedEntry[]> {
+  return (
+    (await postedEntriesOf(trx, [{ kind: source, id: subjectId }])).get(
+      subjectKey({ kind: source, id: subjectId }),
+    ) ?? []
+  );
+}
+
+/** Many subjects' posted entries (the source is the subject's kind), each subject's in posting order, by subjectKey. */
+export async function postedEntriesOf(
+  trx: Trx,
+  subjects: readonly SubjectRef[],
+): Promise<Map<string, PostedEntry[]>> {
+  if (subjects.length === 0) return new Map();
   const rows = await trx
     .selectFrom('ledger_entries')
     .selectAll()
-    .where('source', '=', source)
-    .where('subject_id', '=', subjectId)
+    .where(inSubjects(subjects, sql.ref('source'), sql.ref('subject_id')))
     .orderBy('id')
     .execute();
-  return rows.map(toPosted);
+  const bySubject = new Map<string, PostedEntry[]>();
+  for (const row of rows) {
+    const key = subjectKey({ kind: row.source, id: row.subject_id });
+    bySubject.set(key, [...(bySubject.get(key) ?? []), toPosted(row)]);
+  }
+  return bySubject;
 }
 
 /** Every entry of a period-level scope (source `period`, subjects matching a LIKE pattern). */

@@ -180,6 +180,8 @@ export interface QuotasTable {
 }
 
 export type Role = 'ingest' | 'manager' | 'finance' | 'admin';
+/** API.md, Auth: the roles a key may be limited to departments for; ingest and admin keys act for every department. */
+export const departmentScopedRoles: readonly Role[] = ['manager', 'finance'];
 
 export interface ApiKeysTable {
   id: Generated<string>;

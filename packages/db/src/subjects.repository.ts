@@ -16,26 +16,7 @@ export interface SubjectRow {
 }
 
 export async function findSubject(trx: Trx | Db, kind: string, id: string): Promise<SubjectRow | undefined> {
-  const row = await trx
-    .selectFrom('subjects')
-    .selectAll()
-    .where('kind', '=', kind)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    kind: row.kind,
-    id: row.id,
-    departmentId: row.department_id,
-    policyVersion: row.policy_version,
-    openedAt: row.opened_at,
-    stateVersion: row.state_version,
-    ledgerVersion: row.ledger_version,
-    quotaAssessment: row.quota_assessment,
-    quotaPeriod: row.quota_period,
-    desiredEntries: row.desired_entries,
-    state: row.state,
-  };
+  return (await findSubjects(trx, [{ kind, id }])).get(subjectKey({ kind, id }));
 }
 
 export interface SubjectEvaluationRow {
@@ -70,41 +51,122 @@ export interface SubjectEvaluationRow {
 
 /** Stores a subject's evaluation; returns the new state version. */
 export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promise<number> {
-  const values = {
-    department_id: row.departmentId,
-    hall_id: row.hallId,
-    status: row.status,
-    policy_version: row.policyVersion,
-    opened_at: row.openedAt,
-    state: JSON.stringify(row.state),
-    desired_entries: JSON.stringify(row.desiredEntries),
-    next_check_at: row.nextCheckAt,
-    quota_assessment: row.quotaAssessment,
-    quota_period: row.quotaPeriod,
-    assessment: row.assessment,
-    upgraded: row.upgraded,
-    calendar_needs: row.calendarNeeds,
-    person_id: row.personId,
-    finding_rule: row.findingRule,
-    rate_period: row.ratePeriod,
-    callback_kind: row.callbackKind,
-    counts_as_done: row.countsAsDone,
-    completed_at: row.completedAt,
-    sla_type: row.slaType,
-    summary: row.summary,
-    updated_at: sql<Date>`now()`,
-  };
-  const { state_version } = await trx
+  return (await saveEvaluations(trx, [row])).get(subjectKey(row))!;
+}
+
+const evaluationColumns = [
+  'department_id',
+  'hall_id',
+  'status',
+  'policy_version',
+  'opened_at',
+  'state',
+  'desired_entries',
+  'next_check_at',
+  'quota_assessment',
+  'quota_period',
+  'assessment',
+  'upgraded',
+  'calendar_needs',
+  'person_id',
+  'finding_rule',
+  'rate_period',
+  'callback_kind',
+  'counts_as_done',
+  'completed_at',
+  'sla_type',
+  'summary',
+] as const;
+
+/** Stores many subjects' evaluations in one statement; returns each one's new state version, by subjectKey. */
+export async function saveEvaluations(
+  trx: Trx,
+  rows: readonly SubjectEvaluationRow[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const saved = await trx
     .insertInto('subjects')
-    .values({ kind: row.kind, id: row.id, ...values, state_version: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['kind', 'id'])
-        .doUpdateSet({ ...values, state_version: sql<number>`subjects.state_version + 1` }),
+    .values(
+      rows.map((row) => ({
+        kind: row.kind,
+        id: row.id,
+        department_id: row.departmentId,
+        hall_id: row.hallId,
+        status: row.status,
+        policy_version: row.policyVersion,
+        opened_at: row.openedAt,
+        state: JSON.stringify(row.state),
+        desired_entries: JSON.stringify(row.desiredEntries),
+        next_check_at: row.nextCheckAt,
+        quota_assessment: row.quotaAssessment,
+        quota_period: row.quotaPeriod,
+        assessment: row.assessment,
+        upgraded: row.upgraded,
+        calendar_needs: row.calendarNeeds,
+        person_id: row.personId,
+        finding_rule: row.findingRule,
+        rate_period: row.ratePeriod,
+        callback_kind: row.callbackKind,
+        counts_as_done: row.countsAsDone,
+        completed_at: row.completedAt,
+        sla_type: row.slaType,
+        summary: row.summary,
+        state_version: 1,
+      })),
     )
-    .returning('state_version')
-    .executeTakeFirstOrThrow();
-  return state_version;
+    .onConflict((oc) =>
+      oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+        ...Object.fromEntries(evaluationColumns.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        updated_at: sql<Date>`now()`,
+        state_version: sql<number>`subjects.state_version + 1`,
+      })),
+    )
+    .returning(['kind', 'id', 'state_version'])
+    .execute();
+  return new Map(saved.map((r) => [subjectKey(r), r.state_version]));
+}
+
+/** A subject by its kind and id. */
+export interface SubjectRef {
+  kind: string;
+  id: string;
+}
+
+/** One string per subject, for maps keyed by subject (ids may hold any character but NUL). */
+export function subjectKey(subject: SubjectRef): string {
+  return `${subject.kind}\u0000${subject.id}`;
+}
+
+/** `(kind, id) IN (...)` for many subjects, as one array parameter per column. */
+export function inSubjects(refs: readonly SubjectRef[], kind = sql.ref('kind'), id = sql.ref('id')) {
+  return sql<boolean>`(${kind}, ${id}) IN (SELECT * FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]))`;
+}
+
+/** Many subjects' rows at once, by subjectKey (those never stored are absent). */
+export async function findSubjects(
+  trx: Trx | Db,
+  refs: readonly SubjectRef[],
+): Promise<Map<string, SubjectRow>> {
+  if (refs.length === 0) return new Map();
+  const rows = await trx.selectFrom('subjects').selectAll().where(inSubjects(refs)).execute();
+  return new Map(
+    rows.map((row) => [
+      subjectKey(row),
+      {
+        kind: row.kind,
+        id: row.id,
+        departmentId: row.department_id,
+        policyVersion: row.policy_version,
+        openedAt: row.opened_at,
+        stateVersion: row.state_version,
+        ledgerVersion: row.ledger_version,
+        quotaAssessment: row.quota_assessment,
+        quotaPeriod: row.quota_period,
+        desiredEntries: row.desired_entries,
+        state: row.state,
+      },
+    ]),
+  );
 }
 
 /**
@@ -151,25 +213,45 @@ export async function scheduleCheck(trx: Trx, kind: string, id: string, checkAt:
 
 /** Complaints or faults that name `id` as the earlier order they repeat (RULES.md 2.3). */
 export async function repeatsOf(trx: Trx, kind: string, id: string): Promise<string[]> {
+  return (await repeatsOfMany(trx, kind, [id])).get(id) ?? [];
+}
+
+/** For each of these ids, the complaints or faults that name it as the earlier order they repeat. */
+export async function repeatsOfMany(
+  trx: Trx,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom('events')
-    .select('subject_id')
+    .select(['subject_id', sql<string>`data->>'repeatOf'`.as('original')])
     .distinct()
     .where('subject_kind', '=', kind)
     .where('type', 'in', ['complaint.received', 'fault.reported'])
-    .where(sql<string>`data->>'repeatOf'`, '=', id)
+    // Implies the predicate of the partial index events_repeat_of, so the planner can use it.
+    .where(sql<boolean>`data ? 'repeatOf'`)
+    .where(sql<string>`data->>'repeatOf'`, 'in', [...new Set(ids)])
     .execute();
-  return rows.map((r) => r.subject_id);
+  const repeats = new Map<string, string[]>();
+  for (const r of rows) repeats.set(r.original, [...(repeats.get(r.original) ?? []), r.subject_id]);
+  return repeats;
 }
 
 export async function markLedgerInStep(trx: Trx, kind: string, id: string, version: number): Promise<void> {
-  await trx
-    .updateTable('subjects')
-    .set({ ledger_version: version })
-    .where('kind', '=', kind)
-    .where('id', '=', id)
-    .where('ledger_version', '<', version)
-    .execute();
+  await markLedgersInStep(trx, [{ kind, id, version }]);
+}
+
+/** Many subjects' ledgers are in step with these state versions (never moves one back). */
+export async function markLedgersInStep(
+  trx: Trx,
+  subjects: readonly (SubjectRef & { version: number })[],
+): Promise<void> {
+  if (subjects.length === 0) return;
+  await sql`
+    UPDATE subjects s SET ledger_version = v.version
+    FROM unnest(${subjects.map((x) => x.kind)}::text[], ${subjects.map((x) => x.id)}::text[], ${subjects.map((x) => x.version)}::int[]) AS v(kind, id, version)
+    WHERE s.kind = v.kind AND s.id = v.id AND s.ledger_version < v.version`.execute(trx);
 }
 
 /** The other quota cases of a department's month for one assessment (cancelled cases carry none). */
@@ -191,13 +273,24 @@ export async function quotaCases(
 }
 
 export async function openedAtOf(trx: Trx, kind: string, id: string): Promise<Date | null> {
-  const row = await trx
+  return (await openedAtOfMany(trx, kind, [id])).get(id) ?? null;
+}
+
+/** When each of these subjects was opened (dispatched, reported), by id; those not opened are absent. */
+export async function openedAtOfMany(
+  trx: Trx,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
     .selectFrom('subjects')
-    .select('opened_at')
+    .select(['id', 'opened_at'])
     .where('kind', '=', kind)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.opened_at ?? null;
+    .where('id', 'in', [...new Set(ids)])
+    .where('opened_at', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.opened_at!]));
 }
 
 /** A person's findings of one calendar year. */

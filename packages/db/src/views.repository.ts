@@ -6,18 +6,26 @@ import type { Db } from './database.ts';
 /** Reads for the API's views. `departments` null means every department (API.md: manager scoping). */
 export type DepartmentScope = readonly string[] | null;
 
-export async function subjectView(db: Db, kind: string, id: string) {
-  const subject = await db
+/**
+ * A subject with its clocks, fines and events, as a key of `departments` may see it: another
+ * department's subject is not found by the same single query that finds no subject at all (so the
+ * two cost the same), and fines charged to departments outside the scope (a complaint moved from
+ * one department to another) are left out, only counted.
+ */
+export async function subjectView(db: Db, kind: string, id: string, departments: DepartmentScope) {
+  let subjectQuery = db
     .selectFrom('subjects as s')
     .leftJoin('departments as d', 'd.id', 's.department_id')
     .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state', 's.summary'])
     .select('d.name as department_name')
     .where('s.kind', '=', kind)
     .where('s.id', '=', id)
-    .where('s.state', 'is not', null)
-    .executeTakeFirst();
+    .where('s.state', 'is not', null);
+  if (departments)
+    subjectQuery = subjectQuery.where('s.department_id', '=', sql<string>`ANY(${[...departments]})`);
+  const subject = await subjectQuery.executeTakeFirst();
   if (!subject) return undefined;
-  const [clocks, fines, events, signals] = await Promise.all([
+  const [clocks, allFines, events, signals] = await Promise.all([
     db
       .selectFrom('clocks')
       .selectAll()
@@ -50,7 +58,8 @@ export async function subjectView(db: Db, kind: string, id: string) {
       .orderBy('id')
       .execute(),
   ]);
-  return { subject, clocks, fines, events, signals };
+  const fines = allFines.filter((f) => departments === null || departments.includes(f.department_id));
+  return { subject, clocks, fines, finesOutsideScope: allFines.length - fines.length, events, signals };
 }
 
 /**

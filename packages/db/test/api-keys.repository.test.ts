@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  ApiKeyError,
   countActiveKeys,
   createApiKey,
   findActiveApiKey,
@@ -35,6 +36,25 @@ describe('an API key is shown once in clear and stored only as its hash', () => 
     expect(row.revoked_at).toBeNull();
     // The clear key is nowhere in the row.
     expect(JSON.stringify(row)).not.toContain(key.slice(13));
+  });
+
+  it('departments limit manager and finance keys; on an ingest or admin key they are refused, and nothing is stored', async () => {
+    const name = uid('scoped');
+    expect(
+      (await createApiKey(db, { name, role: 'finance', departments: ['D1'] })).apiKey.departments,
+    ).toEqual(['D1']);
+    for (const role of ['ingest', 'admin'] as const) {
+      await expect(createApiKey(db, { name, role, departments: ['D1'] })).rejects.toThrow(
+        new ApiKeyError(
+          `an ${role} key acts for every department and cannot be limited to some; only manager and finance keys can`,
+        ),
+      );
+    }
+    await expect(createApiKey(db, { name, role: 'manager', departments: [] })).rejects.toBeInstanceOf(
+      ApiKeyError,
+    );
+    const stored = await db.selectFrom('api_keys').select('role').where('name', '=', name).execute();
+    expect(stored.map((r) => r.role)).toEqual(['finance']);
   });
 
   it('two keys created with the same name and role are distinct keys', async () => {

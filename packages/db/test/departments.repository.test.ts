@@ -175,11 +175,12 @@ describe('responsibleParties names who takes personal fines', () => {
       unknownHall: await responsibleParties(trx, department, uid('no-hall')),
       unknownDepartment: await responsibleParties(trx, uid('no-dep'), hall),
     }));
+    const stored = { id: hall, departmentId: department, headId: 'head-7' };
     expect(parties).toEqual({
-      both: { departmentManagerId: 'mgr-7', hallHeadId: 'head-7' },
-      noHall: { departmentManagerId: 'mgr-7', hallHeadId: null },
-      unknownHall: { departmentManagerId: 'mgr-7', hallHeadId: null },
-      unknownDepartment: { departmentManagerId: null, hallHeadId: 'head-7' },
+      both: { departmentManagerId: 'mgr-7', hall: stored },
+      noHall: { departmentManagerId: 'mgr-7', hall: undefined },
+      unknownHall: { departmentManagerId: 'mgr-7', hall: undefined },
+      unknownDepartment: { departmentManagerId: null, hall: stored },
     });
   });
 
@@ -190,7 +191,7 @@ describe('responsibleParties names who takes personal fines', () => {
     await putHall(db, hall, department, 'Hall', null);
     expect(await db.transaction().execute((trx) => responsibleParties(trx, department, hall))).toEqual({
       departmentManagerId: null,
-      hallHeadId: null,
+      hall: { id: hall, departmentId: department, headId: null },
     });
   });
 });

@@ -179,7 +179,7 @@ describe('subjectView: a subject with its clocks, fines and events', () => {
     const received = await appliedEvent('complaint', id, 'complaint.received', t0);
     const resolved = await appliedEvent('complaint', id, 'complaint.resolved', at('2031-06-02T02:00:00Z'));
 
-    const view = await subjectView(db, 'complaint', id);
+    const view = await subjectView(db, 'complaint', id, null);
     expect(view?.subject).toEqual({
       id,
       department_id: department,
@@ -228,7 +228,7 @@ describe('subjectView: a subject with its clocks, fines and events', () => {
   it('names no department when its id was never defined, and has empty lists when nothing was recorded', async () => {
     const id = uid('F');
     await saveSubject({ kind: 'fault', id, departmentId: uid('NOWHERE') });
-    const view = await subjectView(db, 'fault', id);
+    const view = await subjectView(db, 'fault', id, null);
     expect(view?.subject.department_name).toBeNull();
     expect(view).toMatchObject({ clocks: [], fines: [], events: [] });
   });
@@ -236,11 +236,25 @@ describe('subjectView: a subject with its clocks, fines and events', () => {
   it('is undefined for an unknown subject, another kind, or a subject not evaluated yet', async () => {
     const id = uid('C');
     await saveSubject({ kind: 'complaint', id, departmentId: 'D1' });
-    expect(await subjectView(db, 'complaint', uid('C'))).toBeUndefined();
-    expect(await subjectView(db, 'fault', id)).toBeUndefined();
+    expect(await subjectView(db, 'complaint', uid('C'), null)).toBeUndefined();
+    expect(await subjectView(db, 'fault', id, null)).toBeUndefined();
     const bare = uid('C');
     await bareSubject('complaint', bare, 'D1', at('2031-06-01T00:00:00Z'));
-    expect(await subjectView(db, 'complaint', bare)).toBeUndefined();
+    expect(await subjectView(db, 'complaint', bare, null)).toBeUndefined();
+  });
+
+  it("for a scoped key: another department's subject is not found, and fines charged elsewhere are only counted", async () => {
+    const id = uid('C');
+    const [mine, theirs] = [uid('DA'), uid('DB')];
+    await saveSubject({ kind: 'complaint', id, departmentId: mine });
+    // Moved from theirs to mine: the entry charged to theirs, its reversal, and mine's own.
+    await append([fine('complaint', id, theirs), fine('complaint', id, mine)]);
+    const view = await subjectView(db, 'complaint', id, [mine]);
+    expect(view?.fines.map((f) => f.department_id)).toEqual([mine]);
+    expect(view?.finesOutsideScope).toBe(1);
+    expect((await subjectView(db, 'complaint', id, null))?.finesOutsideScope).toBe(0);
+    expect(await subjectView(db, 'complaint', id, [theirs])).toBeUndefined();
+    expect(await subjectView(db, 'complaint', id, [])).toBeUndefined();
   });
 });
 

@@ -117,6 +117,7 @@ export {
   slaTypeIds,
 } from './policy/schema.ts';
 export { quotaInForce } from './pricing/quota.ts';
+export { type HallOfDepartment, hallHeadFor, hallNamedBy, hallProblems } from './reference/halls.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';
 export {
   type ComplaintContext,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from './time.ts';
+import { formatInstant, isPeriod } from './time.ts';
 
 describe('formatInstant', () => {
   it('writes the instant as luxon does, in any zone, across offset changes', () => {
@@ -24,5 +24,28 @@ describe('formatInstant', () => {
     expect(formatInstant(Date.parse('2026-11-23T01:15:00Z'), 'Asia/Shanghai')).toBe(
       '2026-11-23T09:15:00+08:00',
     );
+  });
+});
+
+describe('an instant in local mean time (before 1901) is still RFC 3339', () => {
+  it('takes the nearest whole-minute offset and names the same instant', () => {
+    const at = Date.parse('1800-01-31T15:54:17Z');
+    const text = formatInstant(at, 'Asia/Shanghai');
+    expect(text).toBe('1800-02-01T00:00:17+08:06');
+    expect(Date.parse(text)).toBe(at);
+  });
+});
+
+describe('isPeriod: a month of the years the calendars count', () => {
+  it('takes 1901-01 to 2099-12 and nothing outside', () => {
+    expect(['1901-01', '2026-11', '2099-12'].map(isPeriod)).toEqual([true, true, true]);
+    expect(['0000-01', '1900-12', '2100-01', '9999-12', '2026-13', '2026-1'].map(isPeriod)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

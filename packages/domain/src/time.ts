@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { STATUTORY_YEARS } from './calendar/statutory-holidays.ts';
 import { ZoneOffsets } from './calendar/zone-offsets.ts';
 
 /** An instant on the time line. Always a luxon DateTime in UTC inside the domain. */
@@ -43,7 +44,9 @@ function offsetsOf(timeZone: string): ZoneOffsets {
  * instants per ledger row, a million rows in a month's export.
  */
 export function formatInstant(ms: number, timeZone: string): string {
-  const offsetMs = offsetsOf(timeZone).offsetMs(ms);
+  // RFC 3339 offsets are whole minutes; a local mean time before 1901 (+08:05:43) is written with
+  // the nearest one, and the local time to match, so the text still names the same instant.
+  const offsetMs = Math.round(offsetsOf(timeZone).offsetMs(ms) / MINUTE_MS) * MINUTE_MS;
   const local = new Date(ms + offsetMs).toISOString();
   const body = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
   if (offsetMs === 0 && timeZone === 'UTC') return `${body}Z`;
@@ -90,6 +93,9 @@ export function nextPeriod(period: Period): Period {
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }
 
+/** A month "YYYY-MM" of the years the engine's calendars can count (1901-2099). */
 export function isPeriod(text: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last;
 }

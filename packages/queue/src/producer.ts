@@ -15,6 +15,13 @@ function subjectToken(kind: string, id: string): string {
 
 type Queues = { [N in QueueName]: Queue<JobPayloads[N]> };
 
+/** A subject to evaluate, and why (for the logs and the job's data). */
+export interface Evaluation {
+  kind: string;
+  id: string;
+  cause: string;
+}
+
 /**
  * Every job the engine adds, with its job id chosen here: the same cause gives the same id, so a
  * repeated request (a retry, a second sweep) is ignored while a new cause is always queued.
@@ -35,23 +42,34 @@ export class Producer {
     for (const queue of Object.values(this.queues)) queue.on('error', () => undefined);
   }
 
-  /** `cause` names why (e.g. "timer-<ms>", "quota-<subject>-<version>"); one job per subject and cause. */
-  async evaluate(kind: string, id: string, cause: string): Promise<void> {
-    await this.queues.subjects.add(
-      'evaluate',
-      { kind, id, reason: cause },
-      { jobId: `eval-${subjectToken(kind, id)}-${cause}` },
-    );
+  /**
+   * Evaluations of subjects other subjects moved (a month's quota cases, a subject's neighbours), in
+   * one round trip to Redis; `cause` names why (e.g. "quota-<department>-<period>").
+   */
+  async evaluateAll(targets: readonly Evaluation[]): Promise<void> {
+    await this.#evaluations(this.queues.subjects, targets);
   }
 
-  /** Many evaluations in one round trip to Redis (a month's quota cases, a subject's neighbours). */
-  async evaluateAll(targets: readonly { kind: string; id: string; cause: string }[]): Promise<void> {
+  /** Evaluations of subjects whose time has come (a timer fired, the sweep found them due). */
+  async evaluateDue(targets: readonly Evaluation[]): Promise<void> {
+    await this.#evaluations(this.queues.deadlines, targets);
+  }
+
+  /**
+   * One evaluation job per subject at a time, whatever the number of requests: a request while the
+   * subject's job waits is that job (it has not read anything yet); a request while it runs queues
+   * one more, to run after it (it may have read too early). Requesters ask only after they commit.
+   */
+  async #evaluations(
+    queue: Queue<JobPayloads['subjects' | 'deadlines']>,
+    targets: readonly Evaluation[],
+  ): Promise<void> {
     if (targets.length === 0) return;
-    await this.queues.subjects.addBulk(
+    await queue.addBulk(
       targets.map(({ kind, id, cause }) => ({
         name: 'evaluate',
         data: { kind, id, reason: cause },
-        opts: { jobId: `eval-${subjectToken(kind, id)}-${cause}` },
+        opts: { deduplication: { id: `eval-${subjectToken(kind, id)}`, keepLastIfActive: true } },
       })),
     );
   }

@@ -4,8 +4,13 @@ import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 export interface JobPayloads {
   /** An accepted event for the classifier to apply; the event itself is read from Postgres. */
   events: { seq: number; eventId: string; subjectKind: string; subjectId: string };
-  /** Evaluate a subject again (a timer fired, a quota case moved, a sweep found it due). */
+  /** Evaluate a subject again because another one moved it (a quota case, a repeat, a calendar year stored). */
   subjects: { kind: string; id: string; reason: string };
+  /**
+   * Evaluate a subject because its time has come (a timer fired, the sweep found it due): a queue of
+   * its own, so a deadline never waits behind a backlog of re-pricing.
+   */
+  deadlines: { kind: string; id: string; reason: string };
   /** Bring a subject's ledger in step with its evaluated fines. */
   penalties: { kind: string; id: string; version: number };
   /** A delayed job that fires at a subject's next warning or deadline. */
@@ -19,6 +24,7 @@ export type QueueName = keyof JobPayloads;
 export const queueNames = [
   'events',
   'subjects',
+  'deadlines',
   'penalties',
   'timers',
   'notifications',

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { clientErrorProblem, MAX_PATH_PARAM_LENGTH, routerProblem } from './http-layer-problems.ts';
 import { auth } from './plugins/auth.ts';
 import { consoleAssets } from './plugins/console-assets.ts';
 import { consoleSessions, sessionRoutes } from './plugins/console-session.ts';
@@ -41,6 +42,9 @@ export async function buildApp(
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: routerProblem,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -1,4 +1,4 @@
-import { eventSchema } from '@engine/domain';
+import { eventSchema, isPeriod } from '@engine/domain';
 import { z } from 'zod';
 
 /** API.md: a batch holds 1 to 1,000 events. */
@@ -63,4 +63,7 @@ export const problemSchema = z.object({
 export const requestProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** A month, as periods are named (RULES.md 8). */
-export const periodParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month, YYYY-MM');
+export const periodParam = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month, YYYY-MM')
+  .refine(isPeriod, 'expected a month of 1901-2099, the years the calendars can count');

@@ -1,3 +1,4 @@
+import { putDepartment, putHall } from '@engine/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintReceived, startTestApi, type TestApi, uniqueId } from './support.ts';
 
@@ -685,5 +686,30 @@ describe('error wording: every message of the events API says what is wrong and 
         expect(message).not.toMatch(/Invalid input|Too small|Unrecognized key/);
       }
     }
+  });
+});
+
+describe('POST /v1/events: a hall of another department (RULES.md 1, issue 12 item 8)', () => {
+  it('refuses the whole batch, naming the item and both departments, and stores nothing', async () => {
+    const [east, west] = [uniqueId('D-EAST'), uniqueId('D-WEST')];
+    await putDepartment(api.db, east, '城东营业部', null);
+    await putDepartment(api.db, west, '城西营业部', null);
+    await putHall(api.db, `${east}-H`, east, '城东营业厅', null);
+    await putHall(api.db, `${west}-H`, west, '城西营业厅', 'P-HEAD-WEST');
+    const [mine, wrong] = [uniqueId('hall-own'), uniqueId('hall-wrong')];
+    const response = await post({
+      events: [
+        complaintReceived(mine, { data: { departmentId: east, hallId: `${east}-H` } }),
+        complaintReceived(wrong, { data: { departmentId: east, hallId: `${west}-H` } }),
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      {
+        path: 'events[1].data.hallId',
+        message: `hall ${west}-H belongs to department ${west}, not to ${east}: an event names a hall of its own department`,
+      },
+    ]);
+    expect(await storedCount([mine, wrong])).toBe(0);
   });
 });

@@ -111,15 +111,60 @@ describe('a quota for a month before any policy is refused and nothing is stored
 });
 
 describe('a month before every policy cannot be closed', () => {
-  it('POST /v1/periods/0000-01/close is a 400 naming the month', async () => {
+  it('POST /v1/periods/2011-12/close (fuling-2012 is in force from 2012-01-01) is a 400 naming the month', async () => {
     const closed = await api.app.inject({
       method: 'POST',
-      url: '/v1/periods/0000-01/close',
+      url: '/v1/periods/2011-12/close',
       headers: as('finance'),
     });
     expect(closed.statusCode).toBe(400);
     expect(closed.json().errors).toEqual([
-      { path: 'params.period', message: '0000-01 is before every stored policy version' },
+      { path: 'params.period', message: '2011-12 is before every stored policy version' },
     ]);
+  });
+});
+
+describe('every stored string is bounded, and the bound is in the OpenAPI document (issue 12 item 7)', () => {
+  it('a 100,000-character webhook URL is a 400 naming it, and nothing is stored', async () => {
+    const url = `https://hooks.example.com/${'a'.repeat(100_000)}`;
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/v1/webhooks',
+      headers: { ...as('admin'), 'content-type': 'application/json' },
+      payload: JSON.stringify({ url, secret: 's'.repeat(32), kinds: ['breach'] }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'url', message: 'is 100,026 characters long; at most 2,048 are allowed' },
+    ]);
+    const stored = await api.db
+      .selectFrom('webhook_subscriptions')
+      .select('id')
+      .where('url', '=', url)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('a policy title longer than a line is refused', async () => {
+    const pack = (
+      await api.app.inject({ method: 'GET', url: '/v1/policies/fuling-2012', headers: as('admin') })
+    ).json().pack;
+    const response = await api.app.inject({
+      method: 'PUT',
+      url: '/v1/policies/bounded-title',
+      headers: { ...as('admin'), 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...pack, version: 'bounded-title', title: '标'.repeat(10_000) }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json().errors)).toContain('title');
+  });
+
+  it('the document states the bounds', async () => {
+    const doc = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const webhookBody = doc.paths['/v1/webhooks'].post.requestBody.content['application/json'].schema;
+    expect(webhookBody.properties.url.maxLength).toBe(2048);
+    const departmentBody =
+      doc.paths['/v1/departments/{id}'].put.requestBody.content['application/json'].schema;
+    expect(departmentBody.properties.name.maxLength).toBe(200);
   });
 });

@@ -23,6 +23,7 @@ export function startClassifier(runtime: Runtime): Stop {
   const workers = [
     createWorker('events', (job) => apply(job.data.subjectKind, job.data.subjectId), options),
     createWorker('subjects', (job) => apply(job.data.kind, job.data.id), options),
+    createWorker('deadlines', (job) => apply(job.data.kind, job.data.id), options),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, err) =>

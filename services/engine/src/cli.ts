@@ -11,6 +11,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@engine/config';
 import {
+  ApiKeyError,
   createApiKey,
   createDb,
   ensureDatabase,
@@ -89,7 +90,9 @@ if (group === 'keys' || group === 'migrate') {
         name: values.name ?? `${role} key`,
         role,
         departments,
-      });
+      }).catch((error) =>
+        error instanceof ApiKeyError ? fail(`--departments: ${error.message}`) : Promise.reject(error),
+      );
       console.error(`created ${role} key ${apiKey.id}; it is shown once:`);
       console.log(key);
     } else if (action === 'revoke' && rest[0]) {

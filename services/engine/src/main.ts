@@ -1,22 +1,30 @@
-// The whole engine in one process (small installs, and the README's start command): the API and
-// every worker, or the parts ENGINE_ROLES names. Bigger installs run each service's own main.ts.
-import { startApi } from '@engine/api';
-import { startClassifier } from '@engine/classifier';
-import { startNotifier } from '@engine/notifier';
-import { startPenaltyCalculator } from '@engine/penalty-calculator';
-import { bootstrap, type Stop, stopOnSignal } from '@engine/runtime';
-import { startSlaTimer } from '@engine/sla-timer';
+// The README's start command runs this: the engine's roles (ENGINE_ROLES, all by default), each in
+// a process of its own (ENGINE_PROCESSES=per-role, the default, so a busy classifier and the API
+// use both cores) or all in one (single), kept running: a process that dies is started again.
+import { loadConfig } from '@engine/config';
+import { pino } from 'pino';
+import { rolesOf } from './engine-roles.ts';
+import { Supervisor } from './supervisor.ts';
 
-const runtime = await bootstrap();
-const wanted = runtime.config.ENGINE_ROLES.split(',').map((r) => r.trim());
-const runs = (role: string) => wanted.includes('all') || wanted.includes(role);
-
-// Stopped in this order: first no new requests, then the workers finish their jobs.
-const parts: Stop[] = [];
-if (runs('api')) parts.push((await startApi(runtime)).stop);
-if (runs('classifier')) parts.push(startClassifier(runtime));
-if (runs('penalty-calculator')) parts.push(startPenaltyCalculator(runtime));
-if (runs('sla-timer')) parts.push(await startSlaTimer(runtime));
-if (runs('notifier')) parts.push(startNotifier(runtime));
-stopOnSignal(runtime, parts);
-runtime.log.info({ roles: wanted }, 'engine started');
+const config = loadConfig();
+const log = pino({ level: config.LOG_LEVEL }).child({ component: 'supervisor' });
+const roles = rolesOf(config.ENGINE_ROLES);
+const supervisor = new Supervisor({
+  script: new URL('./roles.ts', import.meta.url).pathname,
+  env: process.env,
+  log,
+});
+supervisor.start(
+  config.ENGINE_PROCESSES === 'single'
+    ? [{ name: 'engine', roles: roles.join(',') }]
+    : roles.map((role) => ({ name: role, roles: role })),
+);
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping every process: each finishes its in-flight work');
+    void supervisor.stop().then(() => log.info('stopped'));
+  });
+}

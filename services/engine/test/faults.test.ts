@@ -12,6 +12,8 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
+/** Tests that start engine processes of their own wait for them as long as their pipeline waits (60 s), not vitest's 30 s. */
+const PROCESS_TEST_TIMEOUT_MS = 90_000;
 const complaint = (p: string, n: number, dispatchedAt: Date) => ({
   id: `${p}-${n}`,
   type: 'complaint.received',
@@ -32,7 +34,7 @@ async function appliedCount(engine: TestEngine, p: string): Promise<number> {
 
 /** The engine's worker parts as a separate process, to be killed. */
 function spawnWorkers(engine: TestEngine, roles: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['services/engine/src/main.ts'], {
+  return spawn(process.execPath, ['services/engine/src/roles.ts'], {
     cwd: new URL('../../../', import.meta.url).pathname,
     env: {
       ...process.env,
@@ -50,128 +52,139 @@ function spawnWorkers(engine: TestEngine, roles: string, env: Record<string, str
 }
 
 describe('faults', () => {
-  it('a worker process killed with SIGKILL mid-job loses nothing and charges nothing twice', async () => {
-    const engine = await startTestEngine({}, ['sla-timer']);
-    cleanups.push(engine.stop);
-    const p = uid('K');
-    const dispatched = new Date('2026-11-02T01:00:00Z');
-    const events = Array.from({ length: 300 }, (_, n) => complaint(p, n, dispatched));
-    expect((await engine.post({ events })).status).toBe(202);
+  it(
+    'a worker process killed with SIGKILL mid-job loses nothing and charges nothing twice',
+    async () => {
+      const engine = await startTestEngine({}, ['sla-timer']);
+      cleanups.push(engine.stop);
+      const p = uid('K');
+      const dispatched = new Date('2026-11-02T01:00:00Z');
+      const events = Array.from({ length: 300 }, (_, n) => complaint(p, n, dispatched));
+      expect((await engine.post({ events })).status).toBe(202);
 
-    const first = spawnWorkers(engine, 'classifier,penalty-calculator');
-    await eventually(
-      () => appliedCount(engine, p),
-      (n) => n >= 20,
-    );
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    const killedAt = await appliedCount(engine, p);
-    expect(killedAt).toBeLessThan(300);
+      const first = spawnWorkers(engine, 'classifier,penalty-calculator');
+      await eventually(
+        () => appliedCount(engine, p),
+        (n) => n >= 20,
+      );
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const killedAt = await appliedCount(engine, p);
+      expect(killedAt).toBeLessThan(300);
 
-    const second = spawnWorkers(engine, 'classifier,penalty-calculator');
-    cleanups.push(async () => {
-      second.kill('SIGTERM');
-      await new Promise((r) => second.once('exit', r));
-    });
-    await eventually(
-      () => appliedCount(engine, p),
-      (n) => n === 300,
-      60_000,
-    );
-    const rows = await eventually(
-      () => engine.ledger(p),
-      (rows) => rows.length === 300 * 4,
-      60_000,
-    );
-    // Each complaint: ordinary 100, first response late 50, the overdue warning 50, and the
-    // 3-working-day target missed 100; each exactly once, nothing reversed.
-    const counts = new Map<string, number>();
-    for (const line of lines(rows, p))
-      counts.set(line.replace(/^C\d+ /, ''), (counts.get(line.replace(/^C\d+ /, '')) ?? 0) + 1);
-    expect(Object.fromEntries(counts)).toEqual({
-      'complaint.ordinary 100': 300,
-      'sla.first_response.late 50': 300,
-      'complaint.warning 50': 300,
-      'sla.resolution.late 100': 300,
-    });
-    expect(rows.every((r) => r.reversal_of === null)).toBe(true);
-  });
+      const second = spawnWorkers(engine, 'classifier,penalty-calculator');
+      cleanups.push(async () => {
+        second.kill('SIGTERM');
+        await new Promise((r) => second.once('exit', r));
+      });
+      await eventually(
+        () => appliedCount(engine, p),
+        (n) => n === 300,
+        60_000,
+      );
+      const rows = await eventually(
+        () => engine.ledger(p),
+        (rows) => rows.length === 300 * 4,
+        60_000,
+      );
+      // Each complaint: ordinary 100, first response late 50, the overdue warning 50, and the
+      // 3-working-day target missed 100; each exactly once, nothing reversed.
+      const counts = new Map<string, number>();
+      for (const line of lines(rows, p))
+        counts.set(line.replace(/^C\d+ /, ''), (counts.get(line.replace(/^C\d+ /, '')) ?? 0) + 1);
+      expect(Object.fromEntries(counts)).toEqual({
+        'complaint.ordinary 100': 300,
+        'sla.first_response.late 50': 300,
+        'complaint.warning 50': 300,
+        'sla.resolution.late 100': 300,
+      });
+      expect(rows.every((r) => r.reversal_of === null)).toBe(true);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
-  it('three classifier processes and many concurrent events on three subjects: each applied one at a time', async () => {
-    const engine = await startTestEngine({}, ['sla-timer']);
-    cleanups.push(engine.stop);
-    const children = [0, 1, 2].map(() =>
-      spawnWorkers(engine, 'classifier,penalty-calculator', { WORKER_CONCURRENCY: '6' }),
-    );
-    cleanups.push(async () => {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => new Promise((r) => child.once('exit', r))));
-    });
-    const p = uid('M');
-    const subjects = ['A', 'B', 'C'];
-    const events = subjects.flatMap((s) => [
-      {
-        id: `${p}-${s}-0`,
-        type: 'complaint.received',
-        subjectId: `${p}${s}`,
-        occurredAt: '2026-11-02T09:00:00+08:00',
-        data: { departmentId: 'D1' },
-      },
-      {
-        id: `${p}-${s}-r`,
-        type: 'complaint.first_replied',
-        subjectId: `${p}${s}`,
-        occurredAt: '2026-11-02T10:00:00+08:00',
-        data: {},
-      },
-      // 60 rulings a minute apart, alternating; the last (enterprise, class 3) stands.
-      ...Array.from({ length: 60 }, (_, n) => ({
-        id: `${p}-${s}-${n + 1}`,
-        type: 'complaint.responsibility_set',
-        subjectId: `${p}${s}`,
-        occurredAt: new Date(Date.parse('2026-11-03T09:00:00+08:00') + n * 60_000).toISOString(),
-        data:
-          n % 2 === 1
-            ? { responsibility: 'enterprise', criteria: ['other_media'] }
-            : { responsibility: 'non_enterprise' },
-      })),
-    ]);
-    // Shuffled into 12 batches posted at once.
-    const shuffled = events
-      .map((e, i) => ({ e, k: (i * 7919) % 101 }))
-      .sort((a, b) => a.k - b.k)
-      .map(({ e }) => e);
-    const batches = Array.from({ length: 12 }, (_, b) => shuffled.filter((_, i) => i % 12 === b));
-    const responses = await Promise.all(batches.map((batch) => engine.post({ events: batch })));
-    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
-    await eventually(
-      () => appliedCount(engine, p),
-      (n) => n === events.length,
-      60_000,
-    );
-    // Each ends enterprise-liable class 3 (1,000), overdue since 11-12 (the 50 non-enterprise warning),
-    // and past its 3-working-day target (100): what the rules give for all 62 events at once.
-    const expected = Object.fromEntries(
-      subjects.flatMap((s) => [
-        [`${s} complaint.class3`, 1000],
-        [`${s} complaint.warning`, 50],
-        [`${s} sla.resolution.late`, 100],
-      ]),
-    );
-    const rows = await eventually(
-      () => engine.ledger(p),
-      (rows) =>
-        JSON.stringify(net(rows, p)) === JSON.stringify(Object.fromEntries(Object.entries(expected).sort())),
-      60_000,
-    );
-    // Nothing charged twice: for every fine, at most one posting stands unreversed.
-    const live = rows.filter((r) => r.reversal_of === null && !rows.some((x) => x.reversal_of === r.id));
-    expect(live.map((r) => `${r.subject_id.slice(p.length)} ${r.rule} ${r.amount_fen / 100}`).sort()).toEqual(
-      Object.entries(expected)
-        .map(([k, v]) => `${k} ${v}`)
-        .sort(),
-    );
-  });
+  it(
+    'three classifier processes and many concurrent events on three subjects: each applied one at a time',
+    async () => {
+      const engine = await startTestEngine({}, ['sla-timer']);
+      cleanups.push(engine.stop);
+      const children = [0, 1, 2].map(() =>
+        spawnWorkers(engine, 'classifier,penalty-calculator', { WORKER_CONCURRENCY: '6' }),
+      );
+      cleanups.push(async () => {
+        for (const child of children) child.kill('SIGTERM');
+        await Promise.all(children.map((child) => new Promise((r) => child.once('exit', r))));
+      });
+      const p = uid('M');
+      const subjects = ['A', 'B', 'C'];
+      const events = subjects.flatMap((s) => [
+        {
+          id: `${p}-${s}-0`,
+          type: 'complaint.received',
+          subjectId: `${p}${s}`,
+          occurredAt: '2026-11-02T09:00:00+08:00',
+          data: { departmentId: 'D1' },
+        },
+        {
+          id: `${p}-${s}-r`,
+          type: 'complaint.first_replied',
+          subjectId: `${p}${s}`,
+          occurredAt: '2026-11-02T10:00:00+08:00',
+          data: {},
+        },
+        // 60 rulings a minute apart, alternating; the last (enterprise, class 3) stands.
+        ...Array.from({ length: 60 }, (_, n) => ({
+          id: `${p}-${s}-${n + 1}`,
+          type: 'complaint.responsibility_set',
+          subjectId: `${p}${s}`,
+          occurredAt: new Date(Date.parse('2026-11-03T09:00:00+08:00') + n * 60_000).toISOString(),
+          data:
+            n % 2 === 1
+              ? { responsibility: 'enterprise', criteria: ['other_media'] }
+              : { responsibility: 'non_enterprise' },
+        })),
+      ]);
+      // Shuffled into 12 batches posted at once.
+      const shuffled = events
+        .map((e, i) => ({ e, k: (i * 7919) % 101 }))
+        .sort((a, b) => a.k - b.k)
+        .map(({ e }) => e);
+      const batches = Array.from({ length: 12 }, (_, b) => shuffled.filter((_, i) => i % 12 === b));
+      const responses = await Promise.all(batches.map((batch) => engine.post({ events: batch })));
+      expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
+      await eventually(
+        () => appliedCount(engine, p),
+        (n) => n === events.length,
+        60_000,
+      );
+      // Each ends enterprise-liable class 3 (1,000), overdue since 11-12 (the 50 non-enterprise warning),
+      // and past its 3-working-day target (100): what the rules give for all 62 events at once.
+      const expected = Object.fromEntries(
+        subjects.flatMap((s) => [
+          [`${s} complaint.class3`, 1000],
+          [`${s} complaint.warning`, 50],
+          [`${s} sla.resolution.late`, 100],
+        ]),
+      );
+      const rows = await eventually(
+        () => engine.ledger(p),
+        (rows) =>
+          JSON.stringify(net(rows, p)) ===
+          JSON.stringify(Object.fromEntries(Object.entries(expected).sort())),
+        60_000,
+      );
+      // Nothing charged twice: for every fine, at most one posting stands unreversed.
+      const live = rows.filter((r) => r.reversal_of === null && !rows.some((x) => x.reversal_of === r.id));
+      expect(
+        live.map((r) => `${r.subject_id.slice(p.length)} ${r.rule} ${r.amount_fen / 100}`).sort(),
+      ).toEqual(
+        Object.entries(expected)
+          .map(([k, v]) => `${k} ${v}`)
+          .sort(),
+      );
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it('a pack that refuses a year without calendar data fails the events with the reason and retries hourly', async () => {
     const engine = await startTestEngine({ POLICY_FAMILY: 'long-targets' });
@@ -277,6 +290,24 @@ describe('faults', () => {
       () => engine.ledger(p),
       (rows) => rows.filter((r) => r.rule === 'sla.first_response.late').length === 5,
     );
+  });
+
+  it('a deadline is judged while the re-pricing queue is stalled: deadlines never wait behind it', async () => {
+    const engine = await startTestEngine();
+    cleanups.push(engine.stop);
+    // Nothing taken from the re-pricing queue from now on, as if it held a backlog of thousands.
+    await engine.runtime.producer.queues.subjects.pause();
+    cleanups.push(() => engine.runtime.producer.queues.subjects.resume());
+    const p = uid('DL');
+    const events = [0, 1, 2].map((n) => complaint(p, n, new Date(engine.now().getTime() - 4 * HOUR + 2_000)));
+    expect((await engine.post({ events })).status).toBe(202);
+    const late = await eventually(
+      () => engine.ledger(p),
+      (rows) => rows.filter((r) => r.rule === 'sla.first_response.late').length === 3,
+    );
+    expect(
+      late.filter((r) => r.rule === 'sla.first_response.late').every((r) => r.amount_fen === 5_000),
+    ).toBe(true);
   });
 
   it('the same events posted twice and in reverse order give the same ledger', async () => {

@@ -1,10 +1,11 @@
-import { createApiKey } from '@engine/db';
+import { createApiKey, revokeApiKey } from '@engine/db';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestEngine, type TestEngine, uid } from './support.ts';
 
 let engine: TestEngine;
 let managerA: string;
+let financeA: string;
 const p = uid('V');
 const [A, B] = [`${p}-DA`, `${p}-DB`];
 
@@ -15,6 +16,9 @@ beforeAll(async () => {
   engine = await startTestEngine();
   managerA = (
     await createApiKey(engine.runtime.db, { name: 'manager of A', role: 'manager', departments: [A] })
+  ).key;
+  financeA = (
+    await createApiKey(engine.runtime.db, { name: 'finance of A', role: 'finance', departments: [A] })
   ).key;
   const at = (local: string) => `${local}:00+08:00`;
   const response = await engine.post({
@@ -125,6 +129,59 @@ describe('GET /v1/complaints/{id} and friends', () => {
     expect((await get(`/v1/complaints/${p}CB`, engine.keys.manager)).status).toBe(200);
     expect((await get(`/v1/complaints/${p}CB`, engine.keys.finance)).status).toBe(200);
     expect((await get(`/v1/complaints/${p}CB`, engine.keys.ingest)).status).toBe(403);
+  });
+});
+
+describe('a finance key limited to a department (API.md, Auth)', () => {
+  it("reads only that department's views, ledger rows, CSV lines and summaries, sets only its quotas, and cannot close a month for all", async () => {
+    expect((await get(`/v1/complaints/${p}CA`, financeA)).status).toBe(200);
+    expect((await get(`/v1/complaints/${p}CB`, financeA)).status).toBe(404);
+    const ledger = (await (await get('/v1/ledger?limit=1000', financeA)).json()) as {
+      items: { departmentId: string }[];
+    };
+    expect(ledger.items.length).toBeGreaterThan(0);
+    expect(new Set(ledger.items.map((e) => e.departmentId))).toEqual(new Set([A]));
+    const csv = parse(Buffer.from(await (await get('/v1/ledger?format=csv', financeA)).arrayBuffer()), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
+    expect(new Set(csv.map((r) => r.departmentId))).toEqual(new Set([A]));
+    expect((await get(`/v1/ledger?departmentId=${B}`, financeA)).status).toBe(403);
+    const summary = (await (
+      await get('/v1/ledger/summary?period=2026-11&groupBy=department', financeA)
+    ).json()) as {
+      items: { departmentId: string }[];
+    };
+    expect(summary.items.map((g) => g.departmentId)).toEqual([A]);
+    const put = (department: string) =>
+      fetch(`${engine.url}/v1/quotas/${department}/2026-11`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${financeA}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ class4: 5 }),
+      });
+    expect((await put(B)).status).toBe(403);
+    expect((await put(A)).status).toBe(200);
+    const close = await fetch(`${engine.url}/v1/periods/2026-10/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${financeA}` },
+    });
+    expect(close.status).toBe(403);
+    expect(((await close.json()) as { detail: string }).detail).toContain('every department');
+  });
+});
+
+describe('a revoked key', () => {
+  it('stops working within 1 s in a process that did not revoke it (the CLI revokes in Postgres)', async () => {
+    const { key, apiKey } = await createApiKey(engine.runtime.db, { name: 'soon revoked', role: 'manager' });
+    expect((await get(`/v1/complaints/${p}CA`, key)).status).toBe(200);
+    await revokeApiKey(engine.runtime.db, apiKey.id);
+    const revokedAt = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < 3_000) {
+      status = (await get(`/v1/complaints/${p}CA`, key)).status;
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(1_000);
   });
 });
 

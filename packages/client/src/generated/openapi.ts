@@ -1153,6 +1153,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1320,6 +1321,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1487,6 +1489,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;
@@ -1654,6 +1657,7 @@ export interface paths {
                                 reversalOf?: string;
                                 postedAt: string;
                             }[];
+                            finesOutsideScope: number;
                             events: {
                                 id: string;
                                 type: string;

@@ -2,14 +2,23 @@ import { z } from 'zod';
 import { durationSchema } from './duration.ts';
 
 const fen = z.number().int().nonnegative();
-const ruleId = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'expected a rule id such as complaint.class1');
+/** Bounds on a pack's texts: codes and ids are short, a title is a line, a source a paragraph. */
+const CODE_MAX = 64;
+const code = z.string().min(1).max(CODE_MAX);
+const ruleId = z
+  .string()
+  .max(CODE_MAX)
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'expected a rule id such as complaint.class1');
 const fraction = z.number().gt(0).lt(1);
 
 /** RULES.md 2.1: an enterprise-liable class; the highest class with a matching criterion wins. */
 const complaintClass = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_]+$/),
+  id: z
+    .string()
+    .max(CODE_MAX)
+    .regex(/^[a-z0-9_]+$/),
   rule: ruleId,
-  criteria: z.array(z.string().min(1)),
+  criteria: z.array(code).max(64),
   fineFen: fen,
 });
 
@@ -41,19 +50,25 @@ const labels = z.strictObject({
 });
 
 export const policyPackSchema = z.strictObject({
-  family: z.string().regex(/^[a-z0-9-]+$/),
-  version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, dot, dash or underscore'),
+  family: z
+    .string()
+    .max(CODE_MAX)
+    .regex(/^[a-z0-9-]+$/),
+  version: z
+    .string()
+    .max(CODE_MAX)
+    .regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, dot, dash or underscore'),
   effectiveFrom: z.iso.date(),
-  title: z.string().min(1),
-  source: z.string().optional(),
-  timeZone: z.string().min(1),
+  title: z.string().min(1).max(200),
+  source: z.string().max(2_000).optional(),
+  timeZone: code,
   /**
    * The working-day calendar by id, or with the choice for a year it has no official data for
    * (`missingYear`, default `provisional`: weekends and statutory holidays; `refuse`: stop and wait).
    */
   calendar: z.union([
-    z.string().min(1),
-    z.strictObject({ id: z.string().min(1), missingYear: z.enum(['provisional', 'refuse']).optional() }),
+    code,
+    z.strictObject({ id: code, missingYear: z.enum(['provisional', 'refuse']).optional() }),
   ]),
   workingDayMode: z.enum(['elapsed', 'endOfDay']),
   warnings: z.strictObject({ fractions: z.array(fraction), atRiskFraction: fraction }),
@@ -63,11 +78,9 @@ export const policyPackSchema = z.strictObject({
     ordinary: z.strictObject({ fineFen: fen }),
     overLevel: z
       .strictObject({
-        bodies: z.array(z.string().min(1)).min(1),
+        bodies: z.array(code).min(1).max(64),
         fineFen: z.strictObject({ priorComplaintNotIntercepted: fen, otherwise: fen }),
-        personalFines: z.array(
-          z.strictObject({ body: z.string().min(1), role: personRole, rule: ruleId, fineFen: fen }),
-        ),
+        personalFines: z.array(z.strictObject({ body: code, role: personRole, rule: ruleId, fineFen: fen })),
         /** When false the ministry's personal fines stay even after the complaint is ruled enterprise-liable. */
         personalFinesFollowResponsibility: z.boolean(),
       })
@@ -79,11 +92,11 @@ export const policyPackSchema = z.strictObject({
         nonEnterpriseFineFen: fen,
       })
       .optional(),
-    quotas: z.record(z.string(), quotaRule),
+    quotas: z.record(code, quotaRule),
     group: z
       .strictObject({
         defaultMultiplier: z.number().positive(),
-        tiers: z.record(z.string(), z.number().positive()),
+        tiers: z.record(z.string().min(1).max(32), z.number().positive()),
       })
       .optional(),
     slaTypes: z
@@ -106,15 +119,15 @@ export const policyPackSchema = z.strictObject({
     }),
   }),
   faults: z.strictObject({
-    kinds: z.record(z.string().regex(/^[a-z0-9_]+$/), z.strictObject({ target: durationSchema })),
+    kinds: z.record(code.regex(/^[a-z0-9_]+$/), z.strictObject({ target: durationSchema })),
     lateFen: fen,
     unfinishedFen: fen,
-    exemptionCauses: z.array(z.string().min(1)),
+    exemptionCauses: z.array(code).max(64),
     upgrade: z.strictObject({ triggers: z.array(z.enum(['overdue', 'repeat'])), fineFen: fen }).optional(),
   }),
   callbacks: z.strictObject({
     kinds: z.record(
-      z.string().regex(/^[a-z0-9_]+$/),
+      code.regex(/^[a-z0-9_]+$/),
       z.strictObject({ due: durationSchema, missedAfter: durationSchema.optional() }),
     ),
     lateFen: fen,

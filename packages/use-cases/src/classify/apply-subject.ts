@@ -8,7 +8,6 @@ import {
   lockSubject,
   markEvents,
   markPolicyUsed,
-  type NewClock,
   type PolicyStore,
   quotaCases,
   quotaSet,
@@ -25,13 +24,10 @@ import {
 } from '@engine/db';
 import {
   CalendarCoverageError,
-  type CallbackState,
   type Clock,
-  type ComplaintState,
   casesRepricedByMove,
   type DomainEvent,
   EvaluationError,
-  type FindingState,
   type Instant,
   judgingPolicy,
   NoPolicyInForceError,
@@ -40,11 +36,19 @@ import {
   type PostedEvent,
   parseInstant,
   quotaInForce,
-  type Signal,
   type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
 import { type Evaluated, evaluateStored } from './evaluate-stored.ts';
+import {
+  clocksOf,
+  evaluationRow,
+  eventsOutcome,
+  nextCheckOf,
+  provisionalYearsOf,
+  signalRows,
+  toNewClock,
+} from './evaluation-rows.ts';
 
 export interface ClassifierDeps {
   db: Db;
@@ -63,30 +67,7 @@ export interface FollowUps {
   reevaluate: { kind: string; id: string; cause: string }[];
 }
 
-function earliestOf(a: Instant | null, b: Instant | null): Date | null {
-  if (!a || !b) return (a ?? b)?.toJSDate() ?? null;
-  return (a.toMillis() <= b.toMillis() ? a : b).toJSDate();
-}
-
 const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
-
-function toNewClock(clock: Clock): NewClock {
-  return {
-    name: clock.name,
-    startedAt: clock.startedAt.toJSDate(),
-    deadline: clock.deadline.toJSDate(),
-    stoppedAt: clock.stoppedAt?.toJSDate() ?? null,
-    state: clock.state,
-    breachedAt: clock.breachedAt?.toJSDate() ?? null,
-    atRiskFrom: clock.atRiskFrom.toJSDate(),
-    provisionalYears: [...clock.provisionalYears],
-  };
-}
-
-/** The years without official calendar data the subject's deadlines were counted on. */
-function provisionalYearsOf(clocks: readonly Clock[]): number[] {
-  return [...new Set(clocks.flatMap((clock) => clock.provisionalYears))].sort((a, b) => a - b);
-}
 
 /** A subject's stored events as the domain takes them, in occurredAt order. */
 export async function domainEventsOf(trx: Trx, kind: string, id: string): Promise<DomainEvent[]> {
@@ -99,46 +80,6 @@ export async function domainEventsOf(trx: Trx, kind: string, id: string): Promis
       data: e.data,
     } as PostedEvent),
   );
-}
-
-/**
- * The fields of a subject's state that SQL filters and groups by, as typed columns: the SLA
- * summary's (complaints), a person's findings of a year, a period's callback rate.
- */
-function stateColumns(kind: string, state: object) {
-  const none = {
-    assessment: null,
-    upgraded: null,
-    personId: null,
-    findingRule: null,
-    ratePeriod: null,
-    callbackKind: null,
-    countsAsDone: null,
-    completedAt: null,
-    slaType: null,
-  };
-  switch (kind) {
-    case 'complaint': {
-      const { assessment, upgraded, slaType } = state as ComplaintState;
-      return { ...none, assessment, upgraded, slaType };
-    }
-    case 'finding': {
-      const { personId, rule } = state as FindingState;
-      return { ...none, personId, findingRule: rule };
-    }
-    case 'callback': {
-      const callback = state as CallbackState;
-      return {
-        ...none,
-        ratePeriod: callback.ratePeriod,
-        callbackKind: callback.kind,
-        countsAsDone: callback.countsAsDone,
-        completedAt: callback.completedAt?.toJSDate() ?? null,
-      };
-    }
-    default:
-      return none;
-  }
 }
 
 /**
@@ -200,8 +141,6 @@ export async function applySubject(
       const policy = await policyFor(deps, trx, frozenVersion, opening);
       if (!frozenVersion)
         await markPolicyUsed(trx, policy.pack.version, deps.policies.revision(policy.pack.version) ?? 0);
-      // The next look: the next warning or deadline, or an event dated a little ahead.
-      const futureEvent = events.find((e) => e.occurredAt > now)?.occurredAt ?? null;
       const result = await evaluateStored(
         trx,
         policy,
@@ -209,9 +148,9 @@ export async function applySubject(
         now,
       );
       const { evaluation } = result;
-      const state = evaluation.state!;
-      const clocks = (state.clocks ?? []) as Clock[];
+      const clocks = clocksOf(result);
       const calendarNeeds = provisionalYearsOf(clocks);
+      const nextCheck = nextCheckOf(result, events, now);
       // Counted on a year without official data: make sure it was not stored meanwhile.
       if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
       const version = await storeEvaluation(trx, {
@@ -223,10 +162,13 @@ export async function applySubject(
         result,
         clocks,
         now,
-        nextCheckAt: earliestOf(evaluation.timers[0] ?? null, futureEvent),
+        nextCheckAt: nextCheck,
         calendarNeeds,
       });
-      const deliveries = await recordSubjectSignals(trx, kind, id, result.departmentId, evaluation.signals);
+      const deliveries = await recordSignals(
+        trx,
+        signalRows(kind, id, result.departmentId, evaluation.signals),
+      );
       const cause = `moved-${createHash('sha1').update(`${kind}:${id}:${version}`).digest('hex').slice(0, 16)}`;
       const moved = await neighboursMoved(trx, policy, { kind, id, opening, existing, result });
       for (const group of ['complaint', 'fault', 'finding']) {
@@ -237,7 +179,6 @@ export async function applySubject(
           now.toJSDate(),
         );
       }
-      const nextCheck = earliestOf(evaluation.timers[0] ?? null, futureEvent);
       return {
         penalties: { kind, id, version },
         timer: nextCheck ? { kind, id, at: nextCheck } : null,
@@ -310,34 +251,6 @@ async function awaitCalendar(
   return { ...none, timer: { kind, id, at: retryAt } };
 }
 
-/** Records the evaluation's signals once each, with their webhook deliveries; returns the deliveries. */
-async function recordSubjectSignals(
-  trx: Trx,
-  kind: string,
-  id: string,
-  departmentId: string,
-  signals: readonly Signal[],
-): Promise<number[]> {
-  return recordSignals(
-    trx,
-    signals.map((signal) => ({
-      // A person's signal (a suspension) is recorded once for the person, whichever finding raised it.
-      subjectKind: signal.person ? 'person' : kind,
-      subjectId: signal.person ?? id,
-      key: signal.key,
-      kind: signal.kind,
-      at: signal.at.toJSDate(),
-      departmentId,
-      detail: {
-        clock: signal.clock ?? null,
-        fraction: signal.fraction ?? null,
-        detail: signal.detail ?? null,
-        ...(signal.provisionalYears ? { provisionalYears: signal.provisionalYears } : {}),
-      },
-    })),
-  );
-}
-
 /**
  * The other subjects this evaluation moves, to be evaluated again: RULES.md 7, a new finding
  * re-ranks the person's later ones; RULES.md 2.3, repeats that arrived before their original can
@@ -406,31 +319,19 @@ async function storeEvaluation(
   },
 ): Promise<number> {
   const { kind, id, policy, opening, events, result, clocks, now } = input;
-  const { evaluation } = result;
-  const state = evaluation.state!;
-  const version = await saveEvaluation(trx, {
-    kind,
-    id,
-    departmentId: result.departmentId,
-    hallId: result.hallId,
-    status: state.status ?? 'recorded',
-    policyVersion: policy.pack.version,
-    openedAt: opening.occurredAt.toJSDate(),
-    state,
-    desiredEntries: evaluation.entries,
-    nextCheckAt: input.nextCheckAt,
-    quotaAssessment: result.quota?.assessment ?? null,
-    quotaPeriod: result.quota?.period ?? null,
-    ...stateColumns(kind, state),
-    summary: kind === 'complaint' ? ((opening.data as { summary?: string }).summary ?? null) : null,
-    calendarNeeds: input.calendarNeeds,
-  });
+  const version = await saveEvaluation(
+    trx,
+    evaluationRow({
+      kind,
+      id,
+      policy,
+      opening,
+      evaluated: result,
+      nextCheckAt: input.nextCheckAt,
+      calendarNeeds: input.calendarNeeds,
+    }),
+  );
   await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toNewClock));
-  const ignored = new Set(evaluation.ignored.map((i) => i.eventId));
-  await markEvents(trx, kind, id, {
-    seen: events.map((e) => e.id),
-    applied: events.filter((e) => e.occurredAt <= now && !ignored.has(e.id)).map((e) => e.id),
-    failed: evaluation.ignored.map(({ eventId, reason }) => ({ eventId, reason })),
-  });
+  await markEvents(trx, kind, id, eventsOutcome(result, events, now));
   return version;
 }

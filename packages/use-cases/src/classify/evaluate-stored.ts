@@ -16,6 +16,7 @@ import {
   evaluateComplaint,
   evaluateFault,
   evaluateFinding,
+  hallHeadFor,
   type Instant,
   type Policy,
   parseInstant,
@@ -39,11 +40,7 @@ export interface Evaluated {
 
 const toInstant = (date: Date | null): Instant | null => (date ? parseInstant(date.toISOString()) : null);
 
-/**
- * Evaluates a subject through the domain, with the context only the database knows: the complaint
- * a repeat names, the department's manager and hall head, the case's place in its quota, a
- * person's earlier findings of the year, the closed periods.
- */
+/** A stored subject as the classifier evaluates it. */
 export interface StoredSubject {
   kind: string;
   id: string;
@@ -54,21 +51,60 @@ export interface StoredSubject {
   previousQuota: string | null;
 }
 
-export async function evaluateStored(
-  trx: Trx,
-  policy: Policy,
-  subject: StoredSubject,
-  now: Instant,
-): Promise<Evaluated> {
-  const { kind, id, events, opening, previousQuota } = subject;
-  const zone = policy.pack.timeZone;
-  const data = opening.data as {
+/** The opening event's data, as the stored subjects' evaluations read it. */
+function openingData(subject: StoredSubject) {
+  return subject.opening.data as {
     departmentId: string;
     hallId?: string;
     repeatOf?: string;
     personId?: string;
     rule?: string;
   };
+}
+
+function isOverLevel(subject: StoredSubject): boolean {
+  return (
+    (subject.opening.data as { overLevel?: unknown }).overLevel !== undefined ||
+    subject.events.some((e) => e.type === 'complaint.escalated')
+  );
+}
+
+/**
+ * Whether evaluating the subject needs other subjects to stand still or the department's people:
+ * a complaint entering, in or leaving a quota (RULES.md 2.4), an over-level complaint's personal
+ * fines (RULES.md 2.2), a person's ranked findings of the year (RULES.md 7). Those are evaluated
+ * one at a time, under their locks; every other subject can be evaluated in a batch.
+ */
+export function needsNeighbours(policy: Policy, subject: StoredSubject, now: Instant): boolean {
+  const data = openingData(subject);
+  switch (subject.kind) {
+    case 'complaint': {
+      if (subject.previousQuota !== null || isOverLevel(subject)) return true;
+      const { assessment, cancelled } = complaintQuotaFacts(policy, subject.id, subject.events, now)!;
+      return policy.pack.complaints.quotas[assessment] !== undefined && !cancelled;
+    }
+    case 'finding':
+      return data.personId !== undefined && policy.pack.findings.rules[data.rule ?? '']?.progressive === true;
+    default:
+      return false;
+  }
+}
+
+/** What a subject that needs no neighbours is evaluated with: when the order it repeats was opened, the ended periods. */
+export interface AloneContext {
+  repeatOpenedAt: Date | null;
+  endedPeriods: ReadonlySet<string>;
+}
+
+/** Evaluates a subject that needs no neighbours (see needsNeighbours) with its context given. */
+export function evaluateAlone(
+  policy: Policy,
+  subject: StoredSubject,
+  now: Instant,
+  context: AloneContext,
+): Evaluated {
+  const { kind, id, events } = subject;
+  const data = openingData(subject);
   const base = {
     departmentId: data.departmentId,
     hallId: data.hallId ?? null,
@@ -76,85 +112,121 @@ export async function evaluateStored(
     laterFindings: [],
   };
   switch (kind) {
-    case 'complaint': {
-      const period = periodOf(opening.occurredAt, zone);
-      // Only the ministry's over-level complaints charge persons (RULES.md 2.2).
-      const overLevel =
-        (opening.data as { overLevel?: unknown }).overLevel !== undefined ||
-        events.some((e) => e.type === 'complaint.escalated');
-      const context = {
-        ...(overLevel ? await responsibleParties(trx, data.departmentId, data.hallId ?? null) : {}),
-        repeatOfDispatchedAt: data.repeatOf
-          ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
-          : null,
+    case 'complaint':
+      return {
+        ...base,
+        evaluation: evaluateComplaint(policy, id, events, now, {
+          repeatOfDispatchedAt: toInstant(context.repeatOpenedAt),
+        }),
       };
-      // RULES.md 2.4: the facts alone say whether it takes a place in a quota; then it is evaluated once.
-      const { assessment, cancelled } = complaintQuotaFacts(policy, id, events, now)!;
-      const rule = policy.pack.complaints.quotas[assessment];
-      const counts = rule !== undefined && !cancelled;
-      // Only cases entering, in or leaving a quota need the department's month to stand still.
-      if (counts || previousQuota !== null) await lockDepartmentPeriod(trx, data.departmentId, period);
-      if (!counts) return { ...base, evaluation: evaluateComplaint(policy, id, events, now, context) };
-      const others = (await quotaCases(trx, data.departmentId, period, assessment)).filter(
-        (c) => c.id !== id,
-      );
-      const positions = quotaPositions(
-        [
-          ...others.map((c) => ({ subjectId: c.id, openedAt: c.openedAt })),
-          { subjectId: id, openedAt: opening.occurredAt.toJSDate() },
-        ].map((c) => ({
-          subjectId: c.subjectId,
-          departmentId: data.departmentId,
-          period,
-          assessment,
-          dispatchedAt: toInstant(c.openedAt)!,
-        })),
-      );
-      const setQuota = await quotaSet(trx, data.departmentId, period, assessment);
-      const evaluation = evaluateComplaint(policy, id, events, now, {
-        ...context,
-        quotaPosition: positions.get(id)!,
-        ...(setQuota === undefined ? {} : { quota: setQuota }),
-      });
-      return { ...base, evaluation, quota: { assessment, period } };
-    }
     case 'fault':
       return {
         ...base,
         evaluation: evaluateFault(policy, id, events, now, {
-          repeatOfReportedAt: data.repeatOf ? toInstant(await openedAtOf(trx, 'fault', data.repeatOf)) : null,
+          repeatOfReportedAt: toInstant(context.repeatOpenedAt),
           // RULES.md 4: a period being closed prices its overdue faults as unfinished.
-          closedPeriods: await endedPeriods(trx),
+          closedPeriods: new Set(context.endedPeriods),
         }),
       };
     case 'callback':
       return { ...base, evaluation: evaluateCallback(policy, id, events, now) };
-    default: {
-      const progressive =
-        data.personId !== undefined && policy.pack.findings.rules[data.rule ?? '']?.progressive;
-      if (!progressive) return { ...base, evaluation: evaluateFinding(policy, id, events, now) };
-      const year = opening.occurredAt.setZone(zone).startOf('year');
-      await lockPersonYear(trx, data.personId!, year.year);
-      const others = (
-        await personFindings(trx, data.personId!, year.toJSDate(), year.plus({ years: 1 }).toJSDate())
-      ).filter((f) => f.id !== id);
-      const { ranks } = personFindingRanks(policy, [
-        ...others.map((f) => ({
-          subjectId: f.id,
-          personId: data.personId!,
-          rule: f.rule,
-          recordedAt: toInstant(f.recordedAt)!,
-        })),
-        { subjectId: id, personId: data.personId!, rule: data.rule!, recordedAt: opening.occurredAt },
-      ]);
-      const laterFindings = others
-        .filter((f) => DateTime.fromJSDate(f.recordedAt) >= opening.occurredAt)
-        .map((f) => f.id);
-      return {
-        ...base,
-        laterFindings,
-        evaluation: evaluateFinding(policy, id, events, now, { rankInYear: ranks.get(id)! }),
-      };
-    }
+    default:
+      return { ...base, evaluation: evaluateFinding(policy, id, events, now) };
   }
+}
+
+/**
+ * Evaluates a subject through the domain, with the context only the database knows: the complaint
+ * a repeat names, the department's manager and hall head, the case's place in its quota, a
+ * person's earlier findings of the year, the closed periods.
+ */
+export async function evaluateStored(
+  trx: Trx,
+  policy: Policy,
+  subject: StoredSubject,
+  now: Instant,
+): Promise<Evaluated> {
+  const { kind, id, events, opening, previousQuota } = subject;
+  const data = openingData(subject);
+  if (!needsNeighbours(policy, subject, now)) {
+    return evaluateAlone(policy, subject, now, {
+      repeatOpenedAt: data.repeatOf ? await openedAtOf(trx, kind, data.repeatOf) : null,
+      endedPeriods: kind === 'fault' ? await endedPeriods(trx) : new Set(),
+    });
+  }
+  const zone = policy.pack.timeZone;
+  const base = {
+    departmentId: data.departmentId,
+    hallId: data.hallId ?? null,
+    quota: null,
+    laterFindings: [],
+  };
+  if (kind === 'complaint') {
+    const period = periodOf(opening.occurredAt, zone);
+    // Only the ministry's over-level complaints charge persons (RULES.md 2.2).
+    const parties = isOverLevel(subject)
+      ? await responsibleParties(trx, data.departmentId, data.hallId ?? null)
+      : null;
+    const context = {
+      ...(parties
+        ? {
+            departmentManagerId: parties.departmentManagerId,
+            hallHeadId: hallHeadFor(data.departmentId, parties.hall),
+          }
+        : {}),
+      repeatOfDispatchedAt: data.repeatOf
+        ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
+        : null,
+    };
+    // RULES.md 2.4: the facts alone say whether it takes a place in a quota; then it is evaluated once.
+    const { assessment, cancelled } = complaintQuotaFacts(policy, id, events, now)!;
+    const rule = policy.pack.complaints.quotas[assessment];
+    const counts = rule !== undefined && !cancelled;
+    // Only cases entering, in or leaving a quota need the department's month to stand still.
+    if (counts || previousQuota !== null) await lockDepartmentPeriod(trx, data.departmentId, period);
+    if (!counts) return { ...base, evaluation: evaluateComplaint(policy, id, events, now, context) };
+    const others = (await quotaCases(trx, data.departmentId, period, assessment)).filter((c) => c.id !== id);
+    const positions = quotaPositions(
+      [
+        ...others.map((c) => ({ subjectId: c.id, openedAt: c.openedAt })),
+        { subjectId: id, openedAt: opening.occurredAt.toJSDate() },
+      ].map((c) => ({
+        subjectId: c.subjectId,
+        departmentId: data.departmentId,
+        period,
+        assessment,
+        dispatchedAt: toInstant(c.openedAt)!,
+      })),
+    );
+    const setQuota = await quotaSet(trx, data.departmentId, period, assessment);
+    const evaluation = evaluateComplaint(policy, id, events, now, {
+      ...context,
+      quotaPosition: positions.get(id)!,
+      ...(setQuota === undefined ? {} : { quota: setQuota }),
+    });
+    return { ...base, evaluation, quota: { assessment, period } };
+  }
+  // RULES.md 7: a person's progressive findings of the calendar year, ranked.
+  const year = opening.occurredAt.setZone(zone).startOf('year');
+  await lockPersonYear(trx, data.personId!, year.year);
+  const others = (
+    await personFindings(trx, data.personId!, year.toJSDate(), year.plus({ years: 1 }).toJSDate())
+  ).filter((f) => f.id !== id);
+  const { ranks } = personFindingRanks(policy, [
+    ...others.map((f) => ({
+      subjectId: f.id,
+      personId: data.personId!,
+      rule: f.rule,
+      recordedAt: toInstant(f.recordedAt)!,
+    })),
+    { subjectId: id, personId: data.personId!, rule: data.rule!, recordedAt: opening.occurredAt },
+  ]);
+  const laterFindings = others
+    .filter((f) => DateTime.fromJSDate(f.recordedAt) >= opening.occurredAt)
+    .map((f) => f.id);
+  return {
+    ...base,
+    laterFindings,
+    evaluation: evaluateFinding(policy, id, events, now, { rankInYear: ranks.get(id)! }),
+  };
 }

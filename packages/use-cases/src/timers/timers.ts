@@ -13,7 +13,7 @@ import type { Producer } from '@engine/queue';
  * from Postgres, the truth, which records the warning or breach once (signals are unique per subject).
  */
 export async function onTimer(producer: Producer, kind: string, id: string, at: string): Promise<void> {
-  await producer.evaluate(kind, id, `timer-${Date.parse(at)}`);
+  await producer.evaluateDue([{ kind, id, cause: `timer-${Date.parse(at)}` }]);
 }
 
 /** Rebuilds every subject's timer from Postgres (at start, and on demand); jobs already there are kept. */
@@ -47,7 +47,7 @@ export interface SweepResult {
  */
 export async function sweep(db: Db, producer: Producer, now: Date): Promise<SweepResult> {
   const due = await subjectsDue(db, now, 5_000);
-  await producer.evaluateAll(
+  await producer.evaluateDue(
     due.map((s) => ({ kind: s.kind, id: s.id, cause: `due-${s.next_check_at!.getTime()}` })),
   );
   const behind = await subjectsWithLedgerBehind(db, 5, 5_000);

@@ -1,9 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { PROBLEM_TYPE } from '../http-layer-problems.ts';
 import { type Problem, ProblemError } from '../problems.ts';
 import { RequestValidationError } from '../validation.ts';
-
-const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Fastify's own client errors, each as a problem a client can act on. */
 function fromFastifyError(error: FastifyError): Problem | null {
@@ -43,6 +42,27 @@ function fromFastifyError(error: FastifyError): Problem | null {
   }
 }
 
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Stream isn't writeable/;
+
+/**
+ * Postgres or Redis was out of reach (a restart, a dropped connection): the same request will work
+ * again in a moment, so the answer says so (503 with Retry-After), not "internal error".
+ */
+function isDependencyUnavailable(error: Error & { code?: string }): boolean {
+  const code = error.code ?? '';
+  return CONNECTION_CODES.has(code) || code.startsWith('08') || CONNECTION_MESSAGES.test(error.message);
+}
+
 /** Every error leaves as RFC 9457 problem+json (API.md, Errors); a 5xx never leaks internals. */
 export const problemDetails = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -57,6 +77,16 @@ export const problemDetails = fp(async (app: FastifyInstance) => {
         errors: [...error.problems],
       };
     } else problem = fromFastifyError(error);
+    if (!problem && isDependencyUnavailable(error)) {
+      request.log.warn({ err: error }, 'request failed: a dependency is out of reach');
+      return reply.status(503).header('retry-after', '1').type(PROBLEM_TYPE).send({
+        type: '/problems/unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail:
+          'The database or the queue was out of reach; nothing of this request was stored. Send it again.',
+      });
+    }
     if (!problem) {
       request.log.error({ err: error }, 'request failed');
       problem = {

@@ -36,7 +36,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         description:
           'Each delivery is a JSON POST signed with X-Engine-Signature: sha256=HMAC-SHA256(secret, body), retried with backoff; a delivery that keeps failing is recorded dead.',
         body: z.strictObject({
-          url: z.url({ protocol: /^https?$/ }),
+          url: z.url({ protocol: /^https?$/ }).max(2_048),
           secret: z.string().min(16).max(256),
           kinds: z.array(z.enum(signalKinds)).default([]),
         }),

@@ -3,6 +3,7 @@ import {
   EventConflictError,
   findEventStatus,
   frozenVersions,
+  hallsByIds,
   insertEvents,
   listWaitingEvents,
 } from '@engine/db';
@@ -11,6 +12,8 @@ import {
   describeIssues,
   type EventDifference,
   eventDifferences,
+  hallNamedBy,
+  hallProblems,
   judgingPolicy,
   NOT_AN_EVENT,
   NoPolicyInForceError,
@@ -61,7 +64,8 @@ interface Item {
 
 /**
  * Every problem of a post, by path: the schema's (per item) and those a schema cannot see:
- * instants against now, codes against the policy in force, an id repeated in a batch with another body.
+ * instants against now, codes against the policy in force, a hall of another department, an id
+ * repeated in a batch with another body.
  */
 async function checkEvents(
   deps: AppDeps,
@@ -99,13 +103,19 @@ async function checkEvents(
     }
     parsed.push({ index, event: result.event });
   });
-  const judgeOf = await judges(
-    deps,
-    departments,
-    parsed.map((p) => p.event),
-  );
+  const [judgeOf, halls] = await Promise.all([
+    judges(
+      deps,
+      departments,
+      parsed.map((p) => p.event),
+    ),
+    hallsByIds(
+      deps.db,
+      parsed.map((p) => hallNamedBy(p.event)).filter((h): h is string => h !== undefined),
+    ),
+  ]);
   for (const { index, event } of parsed) {
-    for (const p of eventProblems(deps, event, judgeOf(event))) {
+    for (const p of [...eventProblems(deps, event, judgeOf(event)), ...hallProblems(event, halls)]) {
       problems.push({ path: batch ? `events[${index}].${p.path}` : p.path, message: p.message });
     }
   }

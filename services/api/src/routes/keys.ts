@@ -1,10 +1,10 @@
-import { countActiveKeys, createApiKey, listApiKeys, revokeApiKey } from '@engine/db';
+import { ApiKeyError, countActiveKeys, createApiKey, listApiKeys, revokeApiKey } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
-import { ProblemError } from '../problems.ts';
+import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 
 const roles = ['ingest', 'manager', 'finance', 'admin'] as const;
@@ -74,11 +74,18 @@ export const keyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
     async (request, reply) => {
       const { name, role, departments } = request.body;
-      const { key, apiKey } = await createApiKey(deps.db, {
-        name,
-        role,
-        departments: departments ? [...new Set(departments)].sort() : null,
-      });
+      let issued: Awaited<ReturnType<typeof createApiKey>>;
+      try {
+        issued = await createApiKey(deps.db, {
+          name,
+          role,
+          departments: departments ? [...new Set(departments)].sort() : null,
+        });
+      } catch (error) {
+        if (!(error instanceof ApiKeyError)) throw error;
+        throw invalidRequest([{ path: 'departments', message: error.message }]);
+      }
+      const { key, apiKey } = issued;
       const row = (await listApiKeys(deps.db)).find((k) => k.id === apiKey.id)!;
       return reply.status(201).send({ ...present(row), key });
     },
@@ -109,6 +116,7 @@ export const keyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         );
       }
       await revokeApiKey(deps.db, id);
+      app.forgetApiKey(id);
       return reply.status(204).send(null);
     },
   );

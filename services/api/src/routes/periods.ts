@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { instant, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
+import { requireEveryDepartment } from '../scope.ts';
 
 const periodView = z.object({
   period: z.string(),
@@ -62,6 +63,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request) => {
       const { period } = request.params;
+      requireEveryDepartment(request, `Closing ${period}`);
       // A month no policy version was in force in judged nothing: there is nothing to close.
       const end = periodEnd(period, zone()).toMillis();
       if (!deps.policies().some((p) => p.effectiveAt.toMillis() < end)) {
@@ -128,6 +130,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request) => {
       const { period } = request.params;
+      requireEveryDepartment(request, `Previewing the close of ${period}`);
       try {
         const preview = await deps.previewClose(period);
         const names = await namesOf(deps.db, { departments: preview.entries.map((e) => e.departmentId) });

@@ -16,7 +16,7 @@ import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
-import { departmentScope } from '../scope.ts';
+import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
 const id = z.string().min(1).max(128);
 const name = z.string().min(1).max(200);
@@ -282,6 +282,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     },
     async (request) => {
       const { departmentId, period } = request.params;
+      checkDepartmentFilter(departmentScope(request), departmentId);
       const quotas = request.body;
       const known = Object.keys((await departmentPolicy(departmentId, period)).pack.complaints.quotas);
       const unknown = Object.keys(quotas).filter((key) => !known.includes(key));

@@ -14,7 +14,7 @@ import {
 } from '../present.ts';
 import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';
-import { checkDepartmentFilter, departmentScope, inScope } from '../scope.ts';
+import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
 const subjectSchema = z.object({
   id: z.string(),
@@ -47,6 +47,8 @@ const subjectSchema = z.object({
   suspends: z.boolean().optional(),
   clocks: z.array(clockSchema),
   fines: z.array(ledgerEntrySchema),
+  /** Entries of this subject charged to departments the key does not cover (left out of fines, amounts not shown). */
+  finesOutsideScope: z.number().int(),
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
   /** What the engine signalled about it, in order: warnings at each fraction, breaches, the upgrade, over-level. */
   signals: z.array(
@@ -98,9 +100,9 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         },
       },
       async (request) => {
-        const view = await subjectView(deps.db, kind, request.params.id);
-        // A manager never learns whether another department's subject exists.
-        if (!view || !inScope(departmentScope(request), view.subject.department_id)) {
+        // A scoped key never learns whether another department's subject exists (API.md, Auth).
+        const view = await subjectView(deps.db, kind, request.params.id, departmentScope(request));
+        if (!view) {
           throw new ProblemError(404, 'not-found', 'Not found', `No ${kind} ${request.params.id}.`);
         }
         const { subject } = view;
@@ -169,6 +171,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             ...ledgerEntry(row, zone),
             ...(row.person_id ? { personName: names.people.get(row.person_id) ?? null } : {}),
           })),
+          finesOutsideScope: view.finesOutsideScope,
           events: view.events.map((e) => ({
             id: e.id,
             type: e.type,
