@@ -216,7 +216,7 @@ const words = {
   unknownDepartments: ['事件中出现但未定义的部门', 'Departments seen in events but never defined'],
   keyName: ['名称(使用人)', 'Name (whose key)'],
   keyRole: ['角色', 'Role'],
-  keyDepartments: ['部门(经理可选,留空为全部)', 'Departments (managers; empty: all)'],
+  keyDepartments: ['部门编号(经理、财务可限定,留空为全部)', 'Department ids (managers, finance; empty: all)'],
   keyPrefix: ['前缀', 'Prefix'],
   createdAt: ['创建时间', 'Created'],
   revokedAt: ['吊销时间', 'Revoked'],

@@ -264,7 +264,7 @@ describe('the console in a browser', () => {
     await screenshot(page, 'admin-names');
     await page.getByRole('tab', { name: '密钥' }).click();
     await page.getByLabel('名称(使用人)').fill('南区 刘经理');
-    await page.getByLabel('部门(经理可选,留空为全部)').fill('D-S');
+    await page.getByLabel('部门编号(经理、财务可限定,留空为全部)').fill('D-S');
     await page.getByRole('button', { name: '发放密钥' }).click();
     const issued = ((await page.locator('code.secret').textContent()) ?? '').trim();
     expect(issued).toMatch(/^cse_/);

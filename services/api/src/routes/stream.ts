@@ -5,13 +5,10 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { requestProblems } from '../schemas.ts';
 import { departmentScope } from '../scope.ts';
-import { SignalFeed, type StreamEvent, streamEventSchema } from '../stream/signal-feed.ts';
+import { SignalFeed, streamEventSchema } from '../stream/signal-feed.ts';
 
 /** A comment line now and then keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-
-const frame = (event: StreamEvent) =>
-  `${event.id ? `id: ${event.id}\n` : ''}event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
  * API.md GET /v1/stream: server-sent events of the signals (warnings, breaches, upgrades,
@@ -84,7 +81,12 @@ export const streamRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       open.add(end);
       request.raw.on('close', end);
       unsubscribe = await feed.subscribe(
-        { departments: departmentScope(request), send: (e) => raw.write(frame(e)) },
+        {
+          departments: departmentScope(request),
+          deliver: (events) => {
+            if (events.length > 0) raw.write(events.map((e) => e.text).join(''));
+          },
+        },
         after,
       );
       if (raw.destroyed) end();

@@ -42,9 +42,23 @@ export const streamEventSchema = z.object({
 });
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 
+/** An event with its SSE frame, serialised once however many subscribers get it. */
+export interface Framed {
+  id: number | null;
+  departmentId: string | null;
+  text: string;
+}
+
+const frame = (event: StreamEvent): Framed => ({
+  id: event.id === null ? null : Number(event.id),
+  departmentId: event.departmentId,
+  text: `${event.id ? `id: ${event.id}\n` : ''}event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`,
+});
+
 interface Subscriber {
   departments: DepartmentScope;
-  send: (event: StreamEvent) => void;
+  /** Gets a batch of events at once (one write to the socket, not one per event). */
+  deliver: (events: readonly Framed[]) => void;
 }
 
 const PAGE = 500;
@@ -100,19 +114,19 @@ export class SignalFeed {
       this.#subscribers.add(subscriber);
     } else {
       // Live events wait until the missed ones are sent, so the subscriber sees them in order.
-      const held: StreamEvent[] = [];
-      const holder: Subscriber = { departments: subscriber.departments, send: (e) => held.push(e) };
+      const held: Framed[] = [];
+      const holder: Subscriber = { departments: subscriber.departments, deliver: (e) => held.push(...e) };
       this.#subscribers.add(holder);
       let sent = afterId;
       for (;;) {
         const rows = await signalsAfter(this.#db, sent, PAGE, subscriber.departments);
         const upTo = rows.filter((r) => r.id <= live);
-        for (const event of await this.#present(upTo)) subscriber.send(event);
+        subscriber.deliver((await this.#present(upTo)).map(frame));
         if (upTo.length > 0) sent = upTo.at(-1)!.id;
         if (upTo.length < PAGE) break;
       }
       this.#subscribers.delete(holder);
-      for (const event of held) if (event.id === null || Number(event.id) > sent) subscriber.send(event);
+      subscriber.deliver(held.filter((event) => event.id === null || event.id > sent));
       this.#subscribers.add(subscriber);
     }
     return () => {
@@ -173,9 +187,10 @@ export class SignalFeed {
   }
 
   #broadcast(events: readonly StreamEvent[]): void {
+    const framed = events.map(frame);
     for (const subscriber of this.#subscribers) {
-      for (const event of events)
-        if (inScope(subscriber.departments, event.departmentId)) subscriber.send(event);
+      const mine = framed.filter((event) => inScope(subscriber.departments, event.departmentId));
+      if (mine.length > 0) subscriber.deliver(mine);
     }
   }
 

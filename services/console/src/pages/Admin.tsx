@@ -4,6 +4,7 @@ import { api, read } from '../api.ts';
 import { Empty, Loaded, Problem } from '../components/ui.tsx';
 import { monthOf, serverNow, when } from '../format.ts';
 import { useLang, useT, type Word, wordOr } from '../i18n.tsx';
+import { useReference } from '../reference.ts';
 import { useUrlState } from '../url-state.ts';
 
 const tabs = ['names', 'keys', 'calendars', 'webhooks'] as const;
@@ -265,6 +266,7 @@ function Keys() {
   const { lang } = useLang();
   const queries = useQueryClient();
   const keys = useQuery({ queryKey: ['keys'], queryFn: () => read(api.GET('/v1/keys')) });
+  const reference = useReference();
   const [form, setForm] = useState({ name: '', role: 'manager', departments: '' });
   const issue = useMutation({
     mutationFn: () =>
@@ -277,7 +279,10 @@ function Keys() {
           },
         }),
       ),
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ['keys'] }),
+    onSuccess: () => {
+      setForm({ name: '', role: 'manager', departments: '' });
+      void queries.invalidateQueries({ queryKey: ['keys'] });
+    },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => read(api.DELETE('/v1/keys/{id}', { params: { path: { id } } })),
@@ -344,7 +349,10 @@ function Keys() {
                 <tr key={key.id} className={key.revokedAt ? 'struck' : ''}>
                   <td>{key.name}</td>
                   <td>{t(`role_${key.role}`)}</td>
-                  <td>{key.departments?.join('、') ?? t('allDepartments')}</td>
+                  <td>
+                    {key.departments?.map((d) => reference.departmentName(d)).join('、') ??
+                      t('allDepartments')}
+                  </td>
                   <td>
                     <code>cse_{key.prefix}_…</code>
                   </td>

@@ -30,7 +30,10 @@ const keyOf = (c: Pick<BoardClock, 'subjectKind' | 'subjectId' | 'name'>) =>
 const PAGE = 1000;
 
 /** Every open clock in a state, page after page (the board needs them all; 10,000 take 10 pages). */
-async function allClocks(state: 'at_risk' | 'breached'): Promise<BoardClock[]> {
+async function allClocks(
+  state: 'at_risk' | 'breached',
+  onPage: (soFar: BoardClock[]) => void,
+): Promise<BoardClock[]> {
   const clocks: BoardClock[] = [];
   let cursor: string | undefined;
   do {
@@ -55,13 +58,24 @@ async function allClocks(state: 'at_risk' | 'breached'): Promise<BoardClock[]> {
       });
     }
     cursor = page.nextCursor ?? undefined;
+    onPage(clocks);
   } while (cursor);
   return clocks;
 }
 
-async function boardClocks(): Promise<BoardClock[]> {
-  const [risky, breached] = await Promise.all([allClocks('at_risk'), allClocks('breached')]);
-  return [...new Map([...risky, ...breached].map((c) => [keyOf(c), c])).values()];
+const union = (lists: readonly BoardClock[][]) => [
+  ...new Map(lists.flat().map((c) => [keyOf(c), c])).values(),
+];
+
+/** Both lists, page after page; `onProgress` sees what has come so far, so the board draws from the first page on. */
+async function boardClocks(onProgress: (clocks: BoardClock[]) => void): Promise<BoardClock[]> {
+  const lists: BoardClock[][] = [[], []];
+  const progress = (index: number) => (soFar: BoardClock[]) => {
+    lists[index] = soFar;
+    onProgress(union(lists));
+  };
+  const all = await Promise.all([allClocks('at_risk', progress(0)), allClocks('breached', progress(1))]);
+  return union(all);
 }
 
 type Row =
@@ -73,8 +87,10 @@ type Row =
 export function Board() {
   const t = useT();
   const queries = useQueryClient();
-  const query = useQuery({ queryKey: ['board'], queryFn: boardClocks, staleTime: 30_000 });
+  const [partial, setPartial] = useState<BoardClock[] | null>(null);
+  const query = useQuery({ queryKey: ['board'], queryFn: () => boardClocks(setPartial), staleTime: 30_000 });
   const live = useLiveBoard();
+  const refresh = () => void queries.invalidateQueries({ queryKey: ['board'] });
   return (
     <section className="page board">
       <div className="page-head">
@@ -83,14 +99,13 @@ export function Board() {
           {live ? t('live') : t('reconnecting')}
         </span>
       </div>
-      <Loaded query={query}>
-        {(clocks) => (
-          <BoardView
-            clocks={clocks}
-            onRefresh={() => void queries.invalidateQueries({ queryKey: ['board'] })}
-          />
-        )}
-      </Loaded>
+      {!query.data && partial && partial.length > 0 ? (
+        <BoardView clocks={partial} loading onRefresh={refresh} />
+      ) : (
+        <Loaded query={query}>
+          {(clocks) => <BoardView clocks={clocks} loading={false} onRefresh={refresh} />}
+        </Loaded>
+      )}
     </section>
   );
 }
@@ -106,8 +121,11 @@ function useLiveBoard(): boolean {
       window.clearTimeout(refresh);
       refresh = window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['board'] }), 1500);
     };
-    const update = (change: (clocks: BoardClock[]) => BoardClock[]) =>
+    // Before the board's first load has ended, a re-read soon brings the change instead.
+    const update = (change: (clocks: BoardClock[]) => BoardClock[]) => {
+      if (!queries.getQueryData(['board'])) return refreshSoon();
       queries.setQueryData<BoardClock[]>(['board'], (clocks) => (clocks ? change(clocks) : clocks));
+    };
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     source.addEventListener('breach', (message) => {
@@ -155,7 +173,15 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-function BoardView({ clocks, onRefresh }: { clocks: BoardClock[]; onRefresh: () => void }) {
+function BoardView({
+  clocks,
+  loading,
+  onRefresh,
+}: {
+  clocks: BoardClock[];
+  loading: boolean;
+  onRefresh: () => void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const reference = useReference();
@@ -253,7 +279,9 @@ function BoardView({ clocks, onRefresh }: { clocks: BoardClock[]; onRefresh: () 
         <span className="count warn">
           {t('atRisk')} <strong>{shown.length - breachedCount}</strong>
         </span>
-        <span className="muted">{t('boardCount', { n: shown.length })}</span>
+        <span className="muted">
+          {loading ? `${t('loading')} ${shown.length}` : t('boardCount', { n: shown.length })}
+        </span>
         <button type="button" className="link" onClick={onRefresh}>
           {t('refresh')}
         </button>
