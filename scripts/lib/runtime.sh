@@ -62,7 +62,7 @@ ensure_console_built() {
 
 # The browser the console's end-to-end tests drive: Debian's Chromium and CJK fonts (never a browser download).
 ensure_browser() {
-  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then return; fi
+  if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then return; fi
   command -v apt-get >/dev/null 2>&1 || { log "no /usr/bin/chromium and no apt-get: install Chromium and fonts-noto-cjk"; exit 1; }
   log "installing Chromium and fonts-noto-cjk (apt-get) for the console's browser tests"
   local sudo=""
