@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { startTestApi, type TestApi, testConfig } from './support.ts';
+import { startTestApi, type TestApi, testConfig, uniqueId } from './support.ts';
 
 // Console sessions (issue 13): a personal key signs in once; the cookie then stands for it.
 let api: TestApi;
@@ -71,30 +71,32 @@ describe('signing in to the console', () => {
 describe('requests made with the cookie', () => {
   it("a change needs the console's own Origin (CSRF); reads do not", async () => {
     const cookie = await signIn(api.keys.admin);
-    const body = { url: 'https://hooks.example.test/x', secret: 'a-secret-of-16-chars', kinds: [] };
+    // Naming a person of this test only: the run's database is shared (a webhook would get others' signals).
+    const person = `/v1/people/${uniqueId('P')}`;
+    const body = { name: '测试人员' };
     const foreign = await api.app.inject({
-      method: 'POST',
-      url: '/v1/webhooks',
+      method: 'PUT',
+      url: person,
       headers: { cookie, origin: 'https://evil.example.test' },
       payload: body,
     });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().type).toBe('/problems/cross-origin');
     const none = await api.app.inject({
-      method: 'POST',
-      url: '/v1/webhooks',
+      method: 'PUT',
+      url: person,
       headers: { cookie },
       payload: body,
     });
     expect(none.statusCode).toBe(403);
     const own = await api.app.inject({
-      method: 'POST',
-      url: '/v1/webhooks',
+      method: 'PUT',
+      url: person,
       headers: { cookie, origin: ORIGIN, host: '127.0.0.1:3000' },
       payload: body,
     });
     expect(own.statusCode).toBe(201);
-    const read = await api.app.inject({ method: 'GET', url: '/v1/webhooks', headers: { cookie } });
+    const read = await api.app.inject({ method: 'GET', url: '/v1/people', headers: { cookie } });
     expect(read.statusCode).toBe(200);
   });
 
