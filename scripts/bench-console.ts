@@ -6,7 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { createApiKey, recordSignals } from '@engine/db';
 import { sql } from 'kysely';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../services/console/test/support.ts';
 import { rssMiB, scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
@@ -53,18 +53,7 @@ process.on('exit', () => api.kill('SIGKILL'));
 await waitForApi(PORT);
 
 // --- The board's first render ---------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBrowser();
 const page = await (
   await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
 ).newPage();

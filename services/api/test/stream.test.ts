@@ -1,4 +1,5 @@
 import { createApiKey, recordSignals } from '@engine/db';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi, uniqueId } from './support.ts';
 
@@ -124,6 +125,28 @@ describe('the stream', () => {
     const frames = await again.until(3);
     expect(frames.map((f) => f.data.subjectId)).toEqual([...missed, live]);
     await again.close();
+  });
+
+  it('a clock that stops is sent as restored (live), so boards take it off', async () => {
+    const id = uniqueId('C-R');
+    await sql`
+      INSERT INTO subjects (kind, id, department_id, status, policy_version, opened_at, state)
+      VALUES ('complaint', ${id}, ${A}, 'open', 'fuling-2012', now(), '{}'::jsonb)`.execute(api.db);
+    await sql`
+      INSERT INTO clocks (subject_kind, subject_id, name, department_id, started_at, deadline, state, at_risk_from)
+      VALUES ('complaint', ${id}, 'first_response', ${A}, now(), now() + interval '1 hour', 'running', now())`.execute(
+      api.db,
+    );
+    const stream = await listen(managerOfA);
+    await sql`UPDATE clocks SET state = 'met', stopped_at = now() WHERE subject_id = ${id}`.execute(api.db);
+    const [restored] = await stream.until(1);
+    expect(restored).toMatchObject({
+      event: 'restored',
+      id: undefined,
+      data: { subjectId: id, clock: 'first_response' },
+    });
+    expect((restored!.data as unknown as { state: string }).state).toBe('met');
+    await stream.close();
   });
 
   it('is for managers: a finance key is refused, and no key is a 401', async () => {

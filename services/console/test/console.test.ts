@@ -110,6 +110,20 @@ describe('the console in a browser', () => {
     expect(board).toMatch(/剩余 \d/);
     await screenshot(page, 'board');
 
+    // By keyboard: "/" goes to the work-order search, and typing narrows the board.
+    await page.keyboard.press('/');
+    await page.keyboard.type('C-N-2');
+    await expect.poll(() => rowsOnBoard(page)).toEqual(['C-N-2']);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    // The English switch, and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Live board' }).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/overdue by \d/);
+    await screenshot(page, 'board-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('link', { name: '实时看板' }).waitFor();
+
     // The session is a cookie the page cannot read, never page storage.
     expect(await page.evaluate('[document.cookie, localStorage.length, sessionStorage.length]')).toEqual([
       '',
@@ -123,6 +137,8 @@ describe('the console in a browser', () => {
 
     await page.getByRole('link', { name: WORK_ORDER }).click();
     await page.getByRole('heading', { name: '时间线' }).waitFor();
+    // The fines carry the pack's rule names.
+    await page.getByRole('cell', { name: '普通客户投诉' }).waitFor();
     const subject = await page.locator('main').textContent();
     expect(subject).toContain('宽带无法上网');
     expect(subject).toContain('首次回复超时');

@@ -317,7 +317,7 @@ function DeadlineAxis({ subject, t, lang }: { subject: SubjectView; t: T; lang: 
             : '#e6a23c';
     const format = (ms: number) => when(new Date(ms).toISOString(), lang);
     return {
-      grid: { left: 110, right: 30, top: 20, bottom: 40 },
+      grid: { left: 110, right: 30, top: 30, bottom: 40 },
       tooltip: { formatter: (p: { data: { tip: string } }) => p.data.tip },
       xAxis: {
         type: 'time',
@@ -373,7 +373,7 @@ function DeadlineAxis({ subject, t, lang }: { subject: SubjectView; t: T; lang: 
           })),
           markLine: {
             symbol: 'none',
-            label: { formatter: lang === 'zh' ? '现在' : 'now', position: 'insideEndTop' },
+            label: { formatter: lang === 'zh' ? '现在' : 'now', position: 'end' },
             lineStyle: { color: '#1565c0', type: 'dashed' },
             data: [{ xAxis: serverNow() }],
           },
