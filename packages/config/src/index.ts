@@ -14,6 +14,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The policy family complaints are judged by (a pack family, e.g. fuling or gas-utility). */
   POLICY_FAMILY: z.string().default('fuling'),
+  /** A request must arrive whole within this (headers and body): a client that trickles one in is cut off with a 408. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Largest request body; a batch of 1,000 events with long summaries fits. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -22,6 +24,10 @@ const configSchema = z.object({
     .default(16 * 1024 * 1024),
   /** Jobs each worker process runs at once, per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** The classifier evaluates up to this many subjects per transaction (the jobs it runs at once, together). */
+  CLASSIFIER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+  /** How long the first subject of a batch waits for others before its batch goes anyway. */
+  CLASSIFIER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(5),
   /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
   JOB_LOCK_MS: z.coerce.number().int().positive().default(5_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */

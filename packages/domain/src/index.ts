@@ -71,6 +71,7 @@ export {
   eventDataSchemas,
   eventSchema,
   eventTypes,
+  identifierSchema,
   instantSchema,
   openingTypeOf,
   overLevelBodies,

@@ -75,10 +75,18 @@ export class Producer {
   }
 
   async postPenalties(kind: string, id: string, version: number): Promise<void> {
-    await this.queues.penalties.add(
-      'post',
-      { kind, id, version },
-      { jobId: `pen-${subjectToken(kind, id)}-${version}` },
+    await this.postPenaltiesAll([{ kind, id, version }]);
+  }
+
+  /** One job per subject and state version: a repeated request for the same version is a no-op. */
+  async postPenaltiesAll(targets: readonly { kind: string; id: string; version: number }[]): Promise<void> {
+    if (targets.length === 0) return;
+    await this.queues.penalties.addBulk(
+      targets.map(({ kind, id, version }) => ({
+        name: 'post',
+        data: { kind, id, version },
+        opts: { jobId: `pen-${subjectToken(kind, id)}-${version}` },
+      })),
     );
   }
 

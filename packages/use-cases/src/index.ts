@@ -1,13 +1,15 @@
 // The engine's use cases: what the API, the workers and the operator's commands do, each a
 // handler that locks, reads, calls the domain and stores. Services only wire them to queues and
 // HTTP; no service imports another.
+
+export { applySubjects } from './classify/apply-batch.ts';
 export {
   applySubject,
   type ClassifierDeps,
   domainEventsOf,
   type FollowUps,
 } from './classify/apply-subject.ts';
-export { enqueueFollowUps } from './classify/follow-ups.ts';
+export { enqueueAllFollowUps, enqueueFollowUps } from './classify/follow-ups.ts';
 export { type ReplayLine, type ReplayResult, replay, subjectsOfPeriod } from './classify/replay.ts';
 export {
   type CloseDeps,

@@ -5,11 +5,13 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { clientErrorProblem, MAX_PATH_PARAM_LENGTH, routerProblem } from './http-layer-problems.ts';
+import { strictJsonBodies } from './json-body.ts';
 import { auth } from './plugins/auth.ts';
 import { consoleAssets } from './plugins/console-assets.ts';
 import { consoleSessions, sessionRoutes } from './plugins/console-session.ts';
 import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
+import { requestDeadline } from './plugins/request-deadline.ts';
 import { textGuard } from './plugins/text-guard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { calendarRoutes } from './routes/calendars.ts';
@@ -36,6 +38,11 @@ export async function buildApp(
   const app = Fastify({
     ...logging,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    requestTimeout: deps.config.REQUEST_TIMEOUT_MS,
+    // Node looks for requests past their time (headers not in yet) at this interval (30 s unless told).
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, deps.config.REQUEST_TIMEOUT_MS / 4)),
+    },
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
       const sent = request.headers['x-request-id'];
@@ -50,6 +57,7 @@ export async function buildApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   // API.md: bodies are JSON; anything else is 415, not a string to validate.
   app.removeContentTypeParser(['text/plain']);
+  strictJsonBodies(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -70,6 +78,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(problemDetails);
+  await app.register(requestDeadline, { timeoutMs: deps.config.REQUEST_TIMEOUT_MS });
   await app.register(textGuard);
   await app.register(consoleSessions, deps);
   await app.register(auth, { db: deps.db });

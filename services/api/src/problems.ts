@@ -23,9 +23,20 @@ export class ProblemError extends Error {
   }
 }
 
+/** A 400 names at most this many problems (a batch of 1,000 bad events would otherwise answer megabytes). */
+const MAX_LISTED = 100;
+
 export function invalidRequest(
   errors: FieldProblem[],
   detail = 'The request has problems; nothing of it was stored.',
 ): ProblemError {
-  return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
+  if (errors.length <= MAX_LISTED)
+    return new ProblemError(400, 'invalid-request', 'Invalid request', detail, errors);
+  return new ProblemError(
+    400,
+    'invalid-request',
+    'Invalid request',
+    `${detail} The first ${MAX_LISTED} of its ${errors.length.toLocaleString('en-US')} problems are listed.`,
+    errors.slice(0, MAX_LISTED),
+  );
 }

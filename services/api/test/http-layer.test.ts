@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintReceived, startTestApi, type TestApi, uniqueId } from './support.ts';
+import { complaintReceived, startTestApi, type TestApi, testConfig, uniqueId } from './support.ts';
 
 // Issue 12, items 6 and 13: every answer, from any layer, is problem+json; every id the API takes reads back.
 let api: TestApi;
@@ -91,5 +91,142 @@ describe('months outside the years the engine counts are refused, never answered
         400,
       );
     }
+  });
+});
+
+describe('bodies no request needs are refused fast, never a 500 (campaign D1, D4, D6, D7)', () => {
+  const postRaw = (body: string | Buffer, contentType = 'application/json') =>
+    fetch(`${base}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.keys.ingest}`, 'content-type': contentType },
+      body,
+    });
+
+  it('JSON nested 10,000 deep is a 400 naming the limit; without a key, to no route, a 404', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const problem = await expectProblem(await postRaw(deep), 400);
+    expect(JSON.stringify(problem)).toContain('nests deeper than 32 levels');
+    const nowhere = await fetch(`${base}/v1/nothing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+    });
+    await expectProblem(nowhere, 404);
+  });
+
+  it('an event with 100,000 fields is a short 400 naming the count, and the API stays responsive', async () => {
+    const data: Record<string, unknown> = { departmentId: 'D1' };
+    for (let i = 0; i < 100_000; i++) data[`k${i}`] = 1;
+    const response = await postRaw(JSON.stringify(complaintReceived(uniqueId('many'), { data })));
+    const text = await response.clone().text();
+    expect(text.length).toBeLessThan(2_000);
+    const problem = (await expectProblem(response, 400)) as unknown as {
+      errors: { path: string; message: string }[];
+    };
+    expect(problem.errors).toEqual([
+      { path: 'data', message: 'has 100,001 fields; no object of this API has more than 1,000' },
+    ]);
+  });
+
+  it('a 400 names at most 100 problems and says how many there were', async () => {
+    const events = Array.from({ length: 300 }, (_, n) => ({ id: `bad-${n}`, type: 'complaint.received' }));
+    const problem = (await expectProblem(await postRaw(JSON.stringify({ events })), 400)) as unknown as {
+      detail: string;
+      errors: unknown[];
+    };
+    expect(problem.errors).toHaveLength(100);
+    expect(problem.detail).toMatch(/The first 100 of its [\d,]+ problems are listed/);
+  });
+
+  it('bytes that are not UTF-8 are a 400 (never replaced, which made two ids one); another charset is a 415', async () => {
+    const id = uniqueId('utf8');
+    const body = (tail: number) =>
+      Buffer.concat([
+        Buffer.from(`{"id":"${id}-`),
+        Buffer.from([tail]),
+        Buffer.from(
+          `","type":"complaint.received","subjectId":"C-${id}","occurredAt":"2026-11-20T10:00:00+08:00","data":{"departmentId":"D1"}}`,
+        ),
+      ]);
+    const problem = await expectProblem(await postRaw(body(0xff)), 400);
+    expect(problem.detail).toContain('not valid UTF-8');
+    await expectProblem(await postRaw(body(0xfe)), 400);
+    const stored = await api.db.selectFrom('events').select('id').where('id', 'like', `${id}%`).execute();
+    expect(stored).toEqual([]);
+    await expectProblem(
+      await postRaw(JSON.stringify(complaintReceived(id)), 'application/json; charset=latin1'),
+      415,
+    );
+  });
+
+  it('a body trickled in a byte at a time is cut off with a 408 when the request time is up', async () => {
+    const slow = await startTestApi({ config: testConfig({ REQUEST_TIMEOUT_MS: 1_000 }) });
+    const at = await slow.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(at).port), '127.0.0.1', () => {
+          socket.write(
+            `POST /v1/events HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer ${slow.keys.ingest}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"id":`,
+          );
+        });
+        const drip = setInterval(() => socket.writable && socket.write(' '), 200);
+        let text = '';
+        socket.on('data', (chunk) => {
+          text += chunk;
+        });
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve(text);
+        });
+        socket.on('error', reject);
+        setTimeout(() => socket.destroy(new Error('not cut off within 10 s')), 10_000);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('ids and names print as what they are (campaign D8)', () => {
+  const put = (path: string, body: object) =>
+    fetch(`${base}${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${api.keys.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('control characters, CR LF and bidi overrides are refused in ids and names, and nothing is stored', async () => {
+    const line = await expectProblem(await put('/v1/departments/a%0D%0Ab', { name: '城东' }), 400);
+    expect(JSON.stringify(line)).toContain('params.id');
+    const control = await expectProblem(
+      await put(`/v1/departments/${uniqueId('D')}`, { name: 'a\u0001b' }),
+      400,
+    );
+    expect(JSON.stringify(control)).toContain('U+0001');
+    const post = async (event: object) =>
+      (
+        (await expectProblem(
+          await fetch(`${base}/v1/events`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${api.keys.ingest}`, 'content-type': 'application/json' },
+            body: JSON.stringify(event),
+          }),
+          400,
+        )) as unknown as { errors: { path: string }[] }
+      ).errors.map((e) => e.path);
+    expect(await post(complaintReceived(uniqueId('bidi'), { subjectId: 'C-\u202eE9' }))).toEqual([
+      'subjectId',
+    ]);
+    expect(await post(complaintReceived(`${uniqueId('zw')}\u200b`, { subjectId: uniqueId('C') }))).toEqual([
+      'id',
+    ]);
+    expect(await post(complaintReceived(`${uniqueId('sp')} `, { subjectId: uniqueId('C') }))).toEqual(['id']);
+    const departments = await api.db
+      .selectFrom('departments')
+      .select('id')
+      .where('id', '=', 'a\r\nb')
+      .execute();
+    expect(departments).toEqual([]);
   });
 });

@@ -1,8 +1,12 @@
 import { createWorker } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { applySubject, enqueueFollowUps } from '@engine/use-cases';
+import { applySubjects, enqueueAllFollowUps } from '@engine/use-cases';
+import { SubjectBatcher } from './subject-batcher.ts';
 
-/** The classifier: applies events (and re-evaluation requests) to subjects. */
+/**
+ * The classifier: applies events (and re-evaluation and deadline requests) to subjects. The jobs
+ * its workers run at once are evaluated together, a batch per transaction (applySubjects).
+ */
 export function startClassifier(runtime: Runtime): Stop {
   const deps = {
     db: runtime.db,
@@ -10,20 +14,30 @@ export function startClassifier(runtime: Runtime): Stop {
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
   };
+  const { config } = runtime;
+  const batcher = new SubjectBatcher(
+    async (refs) => {
+      const { followUps, failed } = await applySubjects(deps, refs);
+      await enqueueAllFollowUps(runtime.producer, followUps, runtime.now());
+      return failed;
+    },
+    { maxSize: config.CLASSIFIER_BATCH_SIZE, maxWaitMs: config.CLASSIFIER_BATCH_WAIT_MS },
+  );
   const options = {
-    redisUrl: runtime.config.REDIS_URL,
-    prefix: runtime.config.QUEUE_PREFIX,
-    concurrency: runtime.config.WORKER_CONCURRENCY,
-    lockDurationMs: runtime.config.JOB_LOCK_MS,
-  };
-  const apply = async (kind: string, id: string) => {
-    const followUps = await applySubject(deps, kind, id);
-    await enqueueFollowUps(runtime.producer, followUps, runtime.now());
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    // Enough jobs at once to fill a batch.
+    concurrency: Math.max(config.WORKER_CONCURRENCY, config.CLASSIFIER_BATCH_SIZE),
+    lockDurationMs: config.JOB_LOCK_MS,
   };
   const workers = [
-    createWorker('events', (job) => apply(job.data.subjectKind, job.data.subjectId), options),
-    createWorker('subjects', (job) => apply(job.data.kind, job.data.id), options),
-    createWorker('deadlines', (job) => apply(job.data.kind, job.data.id), options),
+    createWorker(
+      'events',
+      (job) => batcher.submit({ kind: job.data.subjectKind, id: job.data.subjectId }),
+      options,
+    ),
+    createWorker('subjects', (job) => batcher.submit(job.data), options),
+    createWorker('deadlines', (job) => batcher.submit(job.data), options),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, err) =>

@@ -3,7 +3,20 @@ import type { PostedEvent } from './event.ts';
 
 /** API.md: the one schema source for events. The API validates with it and the OpenAPI document is generated from it. */
 
-const id = z.string().min(1).max(128);
+/**
+ * API.md ids: 1-128 characters that print as what they are. A space at either end, a tab or line
+ * break, or an invisible character would make two ids look alike in a view or a spreadsheet.
+ */
+export const identifierSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((text) => text.trim() === text, 'has a space at its start or end; an id has none')
+  .refine(
+    (text) => !/[\t\n\r\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/.test(text),
+    'contains a tab, a line break or an invisible character; an id prints as what it is',
+  );
+const id = identifierSchema;
 const note = (max: number) => z.string().max(max);
 /** A code the policy pack defines (criterion, fault kind, finding rule...); checked against the pack in force. */
 const code = z

@@ -67,7 +67,7 @@ export interface FollowUps {
   reevaluate: { kind: string; id: string; cause: string }[];
 }
 
-const none: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
+export const noFollowUps: FollowUps = { penalties: null, timer: null, deliveries: [], reevaluate: [] };
 
 /** A subject's stored events as the domain takes them, in occurredAt order. */
 export async function domainEventsOf(trx: Trx, kind: string, id: string): Promise<DomainEvent[]> {
@@ -84,19 +84,18 @@ export async function domainEventsOf(trx: Trx, kind: string, id: string): Promis
 
 /**
  * The version frozen on the subject at its dispatch, never another one; a new subject takes the
- * version in force of the family that judges its department (RULES.md 9).
+ * version in force of the family that judges its department (RULES.md 9), `assignedFamily` (its
+ * department's, read in the caller's transaction).
  */
-async function policyFor(
+export async function policyFor(
   deps: ClassifierDeps,
-  trx: Trx,
   frozenVersion: string | null,
   opening: DomainEvent,
+  assignedFamily: () => Promise<string | undefined>,
 ): Promise<Policy> {
   if (!frozenVersion) {
     await deps.policies.refresh();
-    const { departmentId } = opening.data as { departmentId: string };
-    const assigned = (await departmentFamilies(trx, [departmentId])).get(departmentId);
-    return judgingPolicy(deps.policies.all(), assigned, deps.policyFamily, opening.occurredAt);
+    return judgingPolicy(deps.policies.all(), await assignedFamily(), deps.policyFamily, opening.occurredAt);
   }
   const find = () => deps.policies.all().find((p) => p.pack.version === frozenVersion);
   // Loaded before its first use, it may since have been replaced: load the final body, once.
@@ -128,17 +127,20 @@ export async function applySubject(
       if (!opening) {
         // Events before their subject's opening event wait (status waiting) until it arrives.
         await markEvents(trx, kind, id, { seen, applied: [], failed: [], waiting: true });
-        return none;
+        return noFollowUps;
       }
       if (opening.occurredAt > now) {
         // Dated up to 5 minutes ahead (API.md): look again when it has happened.
         await scheduleCheck(trx, kind, id, opening.occurredAt.toJSDate());
         await markEvents(trx, kind, id, { seen, applied: [], failed: [] });
-        return { ...none, timer: { kind, id, at: opening.occurredAt.toJSDate() } };
+        return { ...noFollowUps, timer: { kind, id, at: opening.occurredAt.toJSDate() } };
       }
       const existing = await findSubject(trx, kind, id);
       const frozenVersion = existing?.policyVersion ?? null;
-      const policy = await policyFor(deps, trx, frozenVersion, opening);
+      const { departmentId } = opening.data as { departmentId: string };
+      const policy = await policyFor(deps, frozenVersion, opening, async () =>
+        (await departmentFamilies(trx, [departmentId])).get(departmentId),
+      );
       if (!frozenVersion)
         await markPolicyUsed(trx, policy.pack.version, deps.policies.revision(policy.pack.version) ?? 0);
       const result = await evaluateStored(
@@ -214,7 +216,7 @@ export async function applySubject(
         failed: failing ? [{ eventId: failing, reason: error.message }] : [],
       });
     });
-    return none;
+    return noFollowUps;
   }
 }
 
@@ -248,7 +250,7 @@ async function awaitCalendar(
     await scheduleCheck(trx, kind, id, retryAt);
     await awaitCalendarYear(trx, kind, id, error.year);
   });
-  return { ...none, timer: { kind, id, at: retryAt } };
+  return { ...noFollowUps, timer: { kind, id, at: retryAt } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { PROBLEM_TYPE } from '../http-layer-problems.ts';
-import { type Problem, ProblemError } from '../problems.ts';
+import { invalidRequest, type Problem, ProblemError } from '../problems.ts';
 import { RequestValidationError } from '../validation.ts';
 
 /** Fastify's own client errors, each as a problem a client can act on. */
@@ -68,15 +68,8 @@ export const problemDetails = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: Problem | null;
     if (error instanceof ProblemError) problem = error.problem;
-    else if (error instanceof RequestValidationError) {
-      problem = {
-        type: '/problems/invalid-request',
-        title: 'Invalid request',
-        status: 400,
-        detail: 'The request has problems; nothing of it was stored.',
-        errors: [...error.problems],
-      };
-    } else problem = fromFastifyError(error);
+    else if (error instanceof RequestValidationError) problem = invalidRequest([...error.problems]).problem;
+    else problem = fromFastifyError(error);
     if (!problem && isDependencyUnavailable(error)) {
       request.log.warn({ err: error }, 'request failed: a dependency is out of reach');
       return reply.status(503).header('retry-after', '1').type(PROBLEM_TYPE).send({

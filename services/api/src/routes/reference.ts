@@ -9,7 +9,14 @@ import {
   setQuotas,
   unknownDepartments,
 } from '@engine/db';
-import { judgingPolicy, NoPolicyInForceError, periodStart, quotaInForce, timeZoneOf } from '@engine/domain';
+import {
+  identifierSchema,
+  judgingPolicy,
+  NoPolicyInForceError,
+  periodStart,
+  quotaInForce,
+  timeZoneOf,
+} from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -18,7 +25,7 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
-const id = z.string().min(1).max(128);
+const id = identifierSchema;
 const name = z.string().min(1).max(200);
 
 const department = z.object({
