@@ -24,6 +24,7 @@ done
 
 ensure_runtime
 ensure_services
+ensure_console_built
 cd "$ROOT"
 
 # The database name, queue prefix and port the engine will use (the config package's defaults apply).
@@ -63,6 +64,7 @@ fi
 cat >&2 <<BANNER
 
   Complaint and SLA engine (API and every worker) on http://127.0.0.1:$port   (OpenAPI: /docs)
+  Console (managers, finance, admins): http://127.0.0.1:$port/console/   sign in with a key below
   $where
   admin key:   $(cat $keys/admin.key)   ($keys/admin.key)
   ingest key:  $(cat $keys/ingest.key)   ($keys/ingest.key)

@@ -8,12 +8,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 ensure_runtime
 ensure_services
+ensure_console_built
+ensure_browser
 cd "$ROOT"
 
 log "lint and format (biome)"
 pnpm exec biome ci .
 log "type check (tsc)"
 pnpm exec tsc -p tsconfig.json
+pnpm exec tsc -p services/console/tsconfig.json
 log "tests (vitest)"
 mkdir -p .test-results
 status=0

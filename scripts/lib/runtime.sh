@@ -47,3 +47,26 @@ ensure_runtime() {
   ensure_pnpm
   ensure_dependencies
 }
+
+# The web console (services/console) is built by Vite into services/console/dist, which the API
+# serves at /console/; built again when dist is missing or older than any of its sources.
+ensure_console_built() {
+  local console="$ROOT/services/console" stamp="$ROOT/services/console/dist/index.html"
+  if [ -f "$stamp" ] && [ -z "$(find "$console/src" "$console/index.html" "$console/vite.config.ts" "$console/package.json" \
+    "$ROOT/packages/client/src/generated/openapi.ts" -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return
+  fi
+  log "building the console (services/console -> dist/)"
+  (cd "$console" && pnpm exec vite build --logLevel warn) >&2
+}
+
+# The browser the console's end-to-end tests drive: Debian's Chromium and CJK fonts (never a browser download).
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then return; fi
+  command -v apt-get >/dev/null 2>&1 || { log "no /usr/bin/chromium and no apt-get: install Chromium and fonts-noto-cjk"; exit 1; }
+  log "installing Chromium and fonts-noto-cjk (apt-get) for the console's browser tests"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >&2
+}

@@ -35,6 +35,14 @@ const configSchema = z.object({
   /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
+  /** The console's and links' absolute base (webhook payloads, messages); empty: http://127.0.0.1:PORT. */
+  PUBLIC_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+  /** How long a console sign-in lasts before the person signs in again (a working day and a half). */
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Which parts the engine process runs: all, or a comma list of api, classifier, penalty-calculator, sla-timer, notifier. */
   ENGINE_ROLES: z.string().default('all'),
   /** The start command's process model: one supervised process per role (uses every core), or one for all. */
@@ -42,6 +50,11 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The absolute base of the engine's pages: PUBLIC_URL, or the local address when none is set. */
+export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
+}
 
 export class ConfigError extends Error {}
 

@@ -75,3 +75,13 @@ export async function countActiveKeys(db: Db, role: Role): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(count);
 }
+
+/** Every key, newest first, revoked ones included (never the key itself: only its prefix). */
+export async function listApiKeys(db: Db) {
+  return db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'role', 'departments', 'prefix', 'created_at', 'revoked_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}

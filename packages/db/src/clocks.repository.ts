@@ -24,7 +24,15 @@ export interface NewClock {
 export interface ClockFilter {
   departments: DepartmentScope;
   departmentId?: string;
+  hallId?: string;
+  subjectKind?: string;
+  /** Complaints of one SLA type (RULES.md 3). */
+  slaType?: string;
+  /** Work orders whose number contains this text. */
+  search?: string;
   state?: 'running' | 'at_risk' | 'breached' | 'met';
+  /** Only clocks not stopped: still counting, or breached and still open. */
+  open?: boolean;
   deadlineBefore?: Date;
   /** Keyset: the (deadline, kind, id, name) of the last row of the previous page. */
   after?: { deadline: Date; kind: string; id: string; name: string };
@@ -32,28 +40,41 @@ export interface ClockFilter {
   now: Date;
 }
 
-/** The live list managers work from, ordered by deadline (API.md GET /v1/clocks). */
+/**
+ * The live list managers work from, ordered by deadline (API.md GET /v1/clocks), with what the
+ * board shows of each clock's subject: its hall, SLA type and summary.
+ */
 export async function listClocks(db: Db, filter: ClockFilter) {
   let query = db
-    .selectFrom('clocks')
-    .selectAll()
-    .orderBy('deadline')
-    .orderBy('subject_kind')
-    .orderBy('subject_id')
-    .orderBy('name')
+    .selectFrom('clocks as c')
+    .innerJoin('subjects as s', (join) =>
+      join.onRef('s.kind', '=', 'c.subject_kind').onRef('s.id', '=', 'c.subject_id'),
+    )
+    .selectAll('c')
+    .select(['s.hall_id', 's.sla_type', 's.summary'])
+    .orderBy('c.deadline')
+    .orderBy('c.subject_kind')
+    .orderBy('c.subject_id')
+    .orderBy('c.name')
     .limit(filter.limit);
   // A scope of no department lists nothing (`in ()` is not SQL).
   if (filter.departments)
-    query = query.where('department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
-  if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
+    query = query.where('c.department_id', '=', sql<string>`ANY(${[...filter.departments]})`);
+  if (filter.departmentId) query = query.where('c.department_id', '=', filter.departmentId);
+  if (filter.hallId) query = query.where('s.hall_id', '=', filter.hallId);
+  if (filter.subjectKind) query = query.where('c.subject_kind', '=', filter.subjectKind);
+  if (filter.slaType) query = query.where('s.sla_type', '=', filter.slaType);
+  if (filter.search)
+    query = query.where('c.subject_id', 'like', `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`);
   if (filter.state === 'at_risk')
-    query = query.where('state', '=', 'running').where('at_risk_from', '<=', filter.now);
-  else if (filter.state) query = query.where('state', '=', filter.state);
-  if (filter.deadlineBefore) query = query.where('deadline', '<', filter.deadlineBefore);
+    query = query.where('c.state', '=', 'running').where('c.at_risk_from', '<=', filter.now);
+  else if (filter.state) query = query.where('c.state', '=', filter.state);
+  if (filter.open) query = query.where('c.stopped_at', 'is', null);
+  if (filter.deadlineBefore) query = query.where('c.deadline', '<', filter.deadlineBefore);
   if (filter.after) {
     const a = filter.after;
     query = query.where(
-      sql<boolean>`(deadline, subject_kind, subject_id, name) > (${a.deadline}, ${a.kind}, ${a.id}, ${a.name})`,
+      sql<boolean>`(c.deadline, c.subject_kind, c.subject_id, c.name) > (${a.deadline}, ${a.kind}, ${a.id}, ${a.name})`,
     );
   }
   return query.execute();

@@ -1,13 +1,16 @@
 export * from './api-keys.repository.ts';
 export * from './calendars.repository.ts';
 export * from './clocks.repository.ts';
+export * from './console-sessions.repository.ts';
 export { createDb, type Db, dropDatabase, ensureDatabase, type Trx } from './database.ts';
 export * from './departments.repository.ts';
 export * from './events.repository.ts';
 export * from './halls.repository.ts';
 export * from './ledger.repository.ts';
+export * from './listen.ts';
 export * from './locks.ts';
 export { migrateToLatest } from './migrate.ts';
+export * from './names.repository.ts';
 export * from './periods.repository.ts';
 export { PolicyStore } from './policy-store.ts';
 export * from './policy-versions.repository.ts';

@@ -125,11 +125,15 @@ export interface LedgerFilter {
 /** Ledger entries in posting order (keyset by id), reversals included (API.md GET /v1/ledger). */
 export async function listLedger(db: Db, filter: LedgerFilter) {
   // The department's name, null when no department of that id was ever defined (fined all the same).
+  // The hall of the entry's subject (a month's callback-rate entry has none).
   let query = db
     .selectFrom('ledger_entries as e')
     .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .leftJoin('subjects as s', (join) =>
+      join.onRef('s.kind', '=', 'e.source').onRef('s.id', '=', 'e.subject_id'),
+    )
     .selectAll('e')
-    .select('d.name as department_name')
+    .select(['d.name as department_name', 's.hall_id'])
     .orderBy('e.id')
     .limit(filter.limit);
   // A scope of no department lists nothing (`in ()` is not SQL).

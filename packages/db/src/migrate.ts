@@ -9,6 +9,7 @@ import * as calendars from './migrations/0006_calendars.ts';
 import * as eventsWaiting from './migrations/0007_events_waiting.ts';
 import * as departmentPolicyFamily from './migrations/0008_department_policy_family.ts';
 import * as subjectColumns from './migrations/0009_subject_columns.ts';
+import * as consoleTables from './migrations/0010_console.ts';
 import * as subjectsByHall from './migrations/0013_subjects_by_hall.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_events_waiting': eventsWaiting,
   '0008_department_policy_family': departmentPolicyFamily,
   '0009_subject_columns': subjectColumns,
+  '0010_console': consoleTables,
   '0013_subjects_by_hall': subjectsByHall,
 };
 

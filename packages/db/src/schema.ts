@@ -88,6 +88,9 @@ export interface SubjectsTable {
   callback_kind: ColumnType<string | null, string | null | undefined, string | null>;
   counts_as_done: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Complaints: the SLA type and the hotline's summary (the console's board). */
+  sla_type: ColumnType<string | null, string | null | undefined, string | null>;
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
   /** Calendar years the subject's deadlines need data for: used provisionally, or waited for. */
   calendar_needs: ColumnType<number[], number[] | undefined, number[]>;
 }
@@ -191,6 +194,22 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
+/** A console session: a personal key signed in; the cookie holds the token, this table its hash. */
+export interface ConsoleSessionsTable {
+  token_hash: Buffer;
+  api_key_id: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+/** People's names (managers, hall heads, staff), so pages and exports show names, not ids. */
+export interface PeopleTable {
+  id: string;
+  name: string;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface SignalsTable {
   id: Generated<number>;
   subject_kind: string;
@@ -242,6 +261,8 @@ export interface Database {
   ledger_totals: LedgerTotalsTable;
   quotas: QuotasTable;
   api_keys: ApiKeysTable;
+  console_sessions: ConsoleSessionsTable;
+  people: PeopleTable;
   signals: SignalsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -1,4 +1,6 @@
-import type { Trx } from './database.ts';
+import { sql } from 'kysely';
+import type { Db, Trx } from './database.ts';
+import type { DepartmentScope } from './views.repository.ts';
 
 export interface NewSignal {
   subjectKind: string;
@@ -51,4 +53,57 @@ export async function recordSignals(trx: Trx, signals: readonly NewSignal[]): Pr
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Signals recorded after `afterId`, in order, with what a live board shows of each: the subject's
+ * hall, SLA type and summary, and the deadline of the clock it is about (API.md GET /v1/stream).
+ */
+export async function signalsAfter(db: Db, afterId: number, limit: number, departments: DepartmentScope) {
+  let query = db
+    .selectFrom('signals as g')
+    .leftJoin('subjects as s', (join) =>
+      join.onRef('s.kind', '=', 'g.subject_kind').onRef('s.id', '=', 'g.subject_id'),
+    )
+    .leftJoin('clocks as c', (join) =>
+      join
+        .onRef('c.subject_kind', '=', 'g.subject_kind')
+        .onRef('c.subject_id', '=', 'g.subject_id')
+        .on('c.name', '=', sql<string>`g.detail->>'clock'`),
+    )
+    .select([
+      'g.id',
+      'g.kind',
+      'g.key',
+      'g.subject_kind',
+      'g.subject_id',
+      'g.department_id',
+      'g.at',
+      'g.detail',
+      's.hall_id',
+      's.sla_type',
+      's.summary',
+      'c.deadline',
+      'c.provisional_years',
+    ])
+    .where('g.id', '>', afterId)
+    .orderBy('g.id')
+    .limit(limit);
+  // Signals of no department (the calendar's warning) concern everyone.
+  if (departments)
+    query = query.where((eb) =>
+      eb.or([
+        eb('g.department_id', 'is', null),
+        eb('g.department_id', '=', sql<string>`ANY(${[...departments]})`),
+      ]),
+    );
+  return query.execute();
+}
+
+export async function latestSignalId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('signals')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
 }

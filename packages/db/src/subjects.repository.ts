@@ -42,6 +42,9 @@ export interface SubjectEvaluationRow {
   callbackKind: string | null;
   countsAsDone: boolean | null;
   completedAt: Date | null;
+  /** Complaints: the SLA type and the hotline's summary, which the console's board filters and shows. */
+  slaType: string | null;
+  summary: string | null;
   /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
   calendarNeeds: number[];
 }
@@ -71,6 +74,8 @@ const evaluationColumns = [
   'callback_kind',
   'counts_as_done',
   'completed_at',
+  'sla_type',
+  'summary',
 ] as const;
 
 /** Stores many subjects' evaluations in one statement; returns each one's new state version, by subjectKey. */
@@ -104,6 +109,8 @@ export async function saveEvaluations(
         callback_kind: row.callbackKind,
         counts_as_done: row.countsAsDone,
         completed_at: row.completedAt,
+        sla_type: row.slaType,
+        summary: row.summary,
         state_version: 1,
       })),
     )

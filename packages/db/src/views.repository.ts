@@ -16,7 +16,7 @@ export async function subjectView(db: Db, kind: string, id: string, departments:
   let subjectQuery = db
     .selectFrom('subjects as s')
     .leftJoin('departments as d', 'd.id', 's.department_id')
-    .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state'])
+    .select(['s.id', 's.department_id', 's.hall_id', 's.status', 's.policy_version', 's.state', 's.summary'])
     .select('d.name as department_name')
     .where('s.kind', '=', kind)
     .where('s.id', '=', id)
@@ -25,7 +25,7 @@ export async function subjectView(db: Db, kind: string, id: string, departments:
     subjectQuery = subjectQuery.where('s.department_id', '=', sql<string>`ANY(${[...departments]})`);
   const subject = await subjectQuery.executeTakeFirst();
   if (!subject) return undefined;
-  const [clocks, allFines, events] = await Promise.all([
+  const [clocks, allFines, events, signals] = await Promise.all([
     db
       .selectFrom('clocks')
       .selectAll()
@@ -49,9 +49,17 @@ export async function subjectView(db: Db, kind: string, id: string, departments:
       .orderBy('occurred_at')
       .orderBy('seq')
       .execute(),
+    db
+      .selectFrom('signals')
+      .select(['kind', 'at', 'detail'])
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
   ]);
   const fines = allFines.filter((f) => departments === null || departments.includes(f.department_id));
-  return { subject, clocks, fines, finesOutsideScope: allFines.length - fines.length, events };
+  return { subject, clocks, fines, finesOutsideScope: allFines.length - fines.length, events, signals };
 }
 
 /**

@@ -69,6 +69,10 @@ describe("saveClocks stores a subject's clocks, one row per name, replaced in pl
         at_risk_from: at(1),
         provisional_years: [],
         updated_at: expect.any(Date),
+        // What the board shows of the subject (none set on this bare subject).
+        hall_id: null,
+        sla_type: null,
+        summary: null,
       },
       expect.objectContaining({ name: 'resolve', deadline: at(48), provisional_years: [2027] }),
     ]);
@@ -98,6 +102,9 @@ describe("saveClocks stores a subject's clocks, one row per name, replaced in pl
         at_risk_from: at(2),
         provisional_years: [],
         updated_at: expect.any(Date),
+        hall_id: null,
+        sla_type: null,
+        summary: null,
       },
       expect.objectContaining({ name: 'resolve', department_id: department, deadline: at(48) }),
     ]);

@@ -73,6 +73,8 @@ export function evaluationRow(
     ratePeriod: null,
     callbackKind: null,
     countsAsDone: null,
+    slaType: null,
+    summary: null,
     completedAt: null,
     calendarNeeds: [],
     ...row,

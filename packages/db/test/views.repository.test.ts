@@ -187,6 +187,7 @@ describe('subjectView: a subject with its clocks, fines and events', () => {
       status: 'resolved',
       policy_version: 'fuling-2012',
       state: { assessment: 'class4', resolvedAt: '2031-06-03T01:00:00Z' },
+      summary: null,
       department_name: '城东营业部',
     });
     expect(view?.clocks.map((c) => [c.name, c.state])).toEqual([

@@ -110,7 +110,14 @@ export {
   policyInForce,
   timeZoneOf,
 } from './policy/policy.ts';
-export { calendarSettingOf, type PolicyPack, policyPackSchema, type SlaTypeId } from './policy/schema.ts';
+export {
+  calendarSettingOf,
+  type PackLabels,
+  type PolicyPack,
+  policyPackSchema,
+  type SlaTypeId,
+  slaTypeIds,
+} from './policy/schema.ts';
 export { quotaInForce } from './pricing/quota.ts';
 export { type HallOfDepartment, hallHeadFor, hallNamedBy, hallProblems } from './reference/halls.ts';
 export { type CallbackEvaluation, type CallbackState, evaluateCallback } from './subjects/callback.ts';

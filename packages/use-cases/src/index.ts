@@ -18,6 +18,7 @@ export {
   PeriodNotEndedError,
 } from './ledger/close-period.ts';
 export { postPenalties } from './ledger/post-penalties.ts';
+export { type ClosePreview, previewClose } from './ledger/preview-close.ts';
 export { deliverWebhook, signatureOf } from './notify/deliver.ts';
 export {
   checkCalendarCoverage,

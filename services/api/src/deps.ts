@@ -1,7 +1,7 @@
 import type { Config } from '@engine/config';
 import type { Db } from '@engine/db';
 import type { Policy } from '@engine/domain';
-import type { CloseOutcome } from '@engine/use-cases';
+import type { CloseOutcome, ClosePreview } from '@engine/use-cases';
 
 /** What the API needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -21,4 +21,8 @@ export interface AppDeps {
   requestEvaluations: (kind: string, ids: readonly string[], cause: string) => Promise<void>;
   /** Runs a month's period-end rules and locks it (RULES.md 8). */
   closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
+  /** What closing a month would post, without posting it (a dry run of closePeriod). */
+  previewClose: (period: string) => Promise<ClosePreview>;
+  /** Where the built console is (default: services/console/dist). */
+  consoleDist?: string;
 }

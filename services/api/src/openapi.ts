@@ -23,6 +23,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     reloadPolicies: unused,
     requestEvaluations: unused,
     closePeriod: unused,
+    previewClose: unused,
   });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

@@ -19,6 +19,8 @@ export const ledgerEntrySchema = z.object({
   departmentName: z.string().nullable().optional(),
   personId: z.string().optional(),
   personRole: z.enum(personRoles).optional(),
+  /** The person's name where one is given (PUT /v1/people/{personId}); null: nobody named them yet. */
+  personName: z.string().nullable().optional(),
   amountFen: z.number().int(),
   subjectId: z.string(),
   source: z.string(),

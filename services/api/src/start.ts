@@ -1,7 +1,7 @@
 import { timeZoneOf } from '@engine/domain';
 import { OutboxRelay, pingQueue } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
-import { closePeriod, enqueueFollowUps, rebuildTimers } from '@engine/use-cases';
+import { closePeriod, enqueueFollowUps, previewClose, rebuildTimers } from '@engine/use-cases';
 import { buildApp } from './app.ts';
 
 /** The API: serves the HTTP contract and relays the outbox of accepted events to the queue. */
@@ -31,6 +31,16 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
           },
           period,
           closedBy,
+        ),
+      previewClose: (period) =>
+        previewClose(
+          {
+            db,
+            policies: runtime.policies.all(),
+            timeZone: timeZoneOf(runtime.policies.all()),
+            now: runtime.now,
+          },
+          period,
         ),
     },
     { loggerInstance: log },

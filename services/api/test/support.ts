@@ -53,6 +53,9 @@ export async function startTestApi(deps: Partial<AppDeps> = {}): Promise<TestApi
     closePeriod: async () => {
       throw new Error('this test API runs no period close');
     },
+    previewClose: async () => {
+      throw new Error('this test API runs no period close');
+    },
     ...deps,
   });
   const keys = {} as Record<Role, string>;

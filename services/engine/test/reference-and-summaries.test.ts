@@ -79,7 +79,10 @@ describe('departments and halls', () => {
     expect(people.items.filter((i) => i.departmentId === DA)).toEqual([
       {
         departmentId: DA,
+        departmentName: 'North',
         personId: `${p}-HH1`,
+        // Nobody named them (PUT /v1/people/{id}): the console shows the id.
+        personName: null,
         personRole: 'hall_head',
         totalFen: 5_000,
         entries: 1,
@@ -87,7 +90,9 @@ describe('departments and halls', () => {
       },
       {
         departmentId: DA,
+        departmentName: 'North',
         personId: `${p}-M1`,
+        personName: null,
         personRole: 'manager',
         totalFen: 10_000,
         entries: 1,

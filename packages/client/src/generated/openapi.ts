@@ -1096,6 +1096,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1110,6 +1112,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1142,6 +1145,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1155,6 +1159,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1253,6 +1264,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1267,6 +1280,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1299,6 +1313,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1312,6 +1327,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1410,6 +1432,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1424,6 +1448,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1456,6 +1481,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1469,6 +1495,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1567,6 +1600,8 @@ export interface paths {
                             departmentId: string;
                             departmentName: string | null;
                             hallId: string | null;
+                            hallName?: string | null;
+                            summary?: string | null;
                             status: string;
                             policyVersion: string;
                             /** @enum {string} */
@@ -1581,6 +1616,7 @@ export interface paths {
                             kind?: string;
                             rule?: string;
                             personId?: string | null;
+                            personName?: string | null;
                             relatedId?: string | null;
                             recordedAt?: string;
                             rankInYear?: number | null;
@@ -1613,6 +1649,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -1626,6 +1663,13 @@ export interface paths {
                                 type: string;
                                 occurredAt: string;
                                 status: string;
+                            }[];
+                            signals: {
+                                kind: string;
+                                at: string;
+                                clock: string | null;
+                                fraction: number | null;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -1706,7 +1750,12 @@ export interface paths {
             parameters: {
                 query?: {
                     departmentId?: string;
+                    hallId?: string;
+                    kind?: "complaint" | "fault" | "callback" | "finding";
+                    slaType?: "ordinary" | "escalation_warning" | "over_level_1" | "over_level_2" | "group";
+                    search?: string;
                     state?: "running" | "at_risk" | "breached" | "met";
+                    open?: "true" | "false";
                     deadlineBefore?: string;
                     limit?: number;
                     cursor?: string;
@@ -1740,6 +1789,11 @@ export interface paths {
                                 atRisk?: boolean;
                                 provisional?: boolean;
                                 provisionalYears?: number[];
+                                departmentName: string | null;
+                                hallId: string | null;
+                                hallName: string | null;
+                                slaType: string | null;
+                                summary: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1816,7 +1870,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries in posting order, reversals included; Accept: text/csv or format=csv for a spreadsheet */
+        /**
+         * Ledger entries in posting order, reversals included; format=csv (or Accept: text/csv) or format=xlsx for a spreadsheet
+         * @description format=xlsx: the same rows as the CSV as an .xlsx workbook: Chinese headers, rule names from the pack in Chinese, department, hall and person names, amounts in yuan as numbers (0.00; reversals negative, in red, naming the entry they cancel), work-order and staff numbers as text cells, posting times as date cells in the policy zone, a total row, and a sheet of totals by department, rule and person.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1827,7 +1884,7 @@ export interface paths {
                     subjectId?: string;
                     limit?: number;
                     cursor?: string;
-                    format?: "json" | "csv";
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -1853,12 +1910,15 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
                                 causeEventId?: string;
                                 reversalOf?: string;
                                 postedAt: string;
+                                hallId: string | null;
+                                hallName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1961,9 +2021,13 @@ export interface paths {
                             period: string;
                             /** @enum {string} */
                             groupBy: "department" | "hall";
+                            from: string;
+                            to: string;
                             items: {
                                 departmentId?: string;
+                                departmentName?: string | null;
                                 hallId?: string | null;
+                                hallName?: string | null;
                                 complaintsReceived: number;
                                 firstResponse: {
                                     met: number;
@@ -1979,6 +2043,119 @@ export interface paths {
                                 };
                                 upgrades: number;
                                 overLevel: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sla/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Month by month up to a month (12 by default): the same counts as the SLA summary, totalled */
+        get: {
+            parameters: {
+                query: {
+                    to: string;
+                    months?: number;
+                    departmentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                complaintsReceived: number;
+                                firstResponse: {
+                                    met: number;
+                                    breached: number;
+                                    running: number;
+                                    onTimeRate: number | null;
+                                };
+                                resolution: {
+                                    met: number;
+                                    breached: number;
+                                    running: number;
+                                    onTimeRate: number | null;
+                                };
+                                upgrades: number;
+                                overLevel: number;
+                                period: string;
                             }[];
                         };
                     };
@@ -2083,7 +2260,9 @@ export interface paths {
                             totalFen: number;
                             items: {
                                 departmentId?: string;
+                                departmentName?: string | null;
                                 personId?: string | null;
+                                personName?: string | null;
                                 personRole?: string | null;
                                 rule?: string;
                                 totalFen: number;
@@ -3583,6 +3762,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people the engine knows of (a manager key: those seen in its departments), with their names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string | null;
+                                departmentIds: string[];
+                                roles: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{personId}": {
         parameters: {
             query?: never;
@@ -3615,6 +3891,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             personId: string;
+                            name: string | null;
                             year: number;
                             suspended: boolean;
                             suspendedSince: string | null;
@@ -3640,6 +3917,7 @@ export interface paths {
                                     personId?: string;
                                     /** @enum {string} */
                                     personRole?: "manager" | "hall_head" | "staff";
+                                    personName?: string | null;
                                     amountFen: number;
                                     subjectId: string;
                                     source: string;
@@ -3725,7 +4003,104 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Name a person (a manager, hall head or staff member), so pages and spreadsheets show the name */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -3783,6 +4158,7 @@ export interface paths {
                                 personId?: string;
                                 /** @enum {string} */
                                 personRole?: "manager" | "hall_head" | "staff";
+                                personName?: string | null;
                                 amountFen: number;
                                 subjectId: string;
                                 source: string;
@@ -3867,6 +4243,142 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/periods/{period}/close-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dry run of closing a month: what its period-end rules would post, posting nothing
+         * @description Runs the period-end rules exactly as POST /v1/periods/{period}/close would (unfinished faults, callback-rate shortfalls) inside a transaction that is rolled back: the ledger and the month stay as they are. A month that has not ended is refused (409), as the close is.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /** @enum {string} */
+                            status: "open" | "closing" | "closed";
+                            endsAt: string;
+                            closedAt: string | null;
+                            alreadyClosed: boolean;
+                            faultsAssessed: number;
+                            totalFen: number;
+                            entries: {
+                                rule: string;
+                                departmentId: string;
+                                departmentName: string | null;
+                                personId: string | null;
+                                personRole: string | null;
+                                subjectId: string;
+                                source: string;
+                                originPeriod: string;
+                                period: string;
+                                amountFen: number;
+                                reversalOf: string | null;
+                                policyVersion: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4002,6 +4514,771 @@ export interface paths {
                             status: "open" | "closing" | "closed";
                             endsAt: string;
                             closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in: the key's name, role and departments (by cookie or bearer key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: {
+                                id: string;
+                                name: string | null;
+                            }[] | null;
+                            expiresAt: string | null;
+                            serverTime: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in to the console with a personal key: sets an HttpOnly, SameSite=Strict session cookie
+         * @description The key is checked like a bearer key; the answer sets the engine_session cookie, which the API then accepts in place of the Authorization header, for SESSION_HOURS or until sign-out or the key is revoked. Requests that change state with the cookie must carry the console's Origin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: {
+                                id: string;
+                                name: string | null;
+                            }[] | null;
+                            expiresAt: string | null;
+                            serverTime: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign out: ends the session and clears its cookie */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every key, newest first, revoked ones included (never the key itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "ingest" | "manager" | "finance" | "admin";
+                                departments: string[] | null;
+                                prefix: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a personal key: a name, a role and (managers) the departments it may see
+         * @description The answer holds the key in clear, once; only its hash is stored. A manager key without departments sees every department.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "ingest" | "manager" | "finance" | "admin";
+                        departments?: string[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "ingest" | "manager" | "finance" | "admin";
+                            departments: string[] | null;
+                            prefix: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            key: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: its bearer use and every console session signed in with it end */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The packs' names for their codes, in Chinese and English: rules, fault kinds, callback kinds, exemption causes
+         * @description From the `labels` section of each policy pack in force. The top-level maps merge every family, the default family winning where two name the same code; `families` has each family's own. A code no pack names is absent: show the code.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            faultKinds: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            callbackKinds: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            exemptionCauses: {
+                                [key: string]: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            families: {
+                                [key: string]: {
+                                    rules: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    faultKinds: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    callbackKinds: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                    exemptionCauses: {
+                                        [key: string]: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    };
+                                };
+                            };
+                            versions: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live signals as server-sent events (text/event-stream), scoped like the views
+         * @description Each event is `event: <kind>` with a JSON `data:` line (the shape below) and, for signals, an `id:`; send the last one back as the Last-Event-ID header (or ?after=) to receive what was missed. Kinds: warning, breach, upgrade, over_level, suspension, calendar.expiring, and restored (a clock stopped, was cancelled or had its breach undone: live only, no id). A comment line every 15 s keeps the connection open.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                };
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream; each data line is one of these */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            id: string | null;
+                            kind: string;
+                            subjectKind: string;
+                            subjectId: string;
+                            departmentId: string | null;
+                            departmentName: string | null;
+                            hallId: string | null;
+                            hallName: string | null;
+                            summary: string | null;
+                            slaType: string | null;
+                            clock: string | null;
+                            fraction: number | null;
+                            state: string | null;
+                            deadline: string | null;
+                            provisional: boolean;
+                            detail: string | null;
+                            at: string;
+                            url: string;
                         };
                     };
                 };

@@ -138,3 +138,51 @@ describe('RULES.md 9: the gas utility pack runs through the same code', () => {
     ]);
   });
 });
+
+describe('packs name their codes for people (labels)', () => {
+  // API.md's rule ids: every one the default pack can post has a Chinese and an English name.
+  const contractRules = [
+    'complaint.class1',
+    'complaint.class2',
+    'complaint.class3',
+    'complaint.class4',
+    'complaint.over_level',
+    'complaint.over_level.miit_manager',
+    'complaint.over_level.miit_hall_head',
+    'complaint.ordinary',
+    'complaint.warning',
+    'sla.first_response.late',
+    'sla.resolution.late',
+    'fault.repair.late',
+    'fault.repair.unfinished',
+    'fault.warning',
+    'callback.late',
+    'callback.rate_shortfall',
+    ...Object.keys(fuling2012.findings.rules),
+  ];
+
+  it('the default pack names every rule of the contract, in Chinese and English', () => {
+    const names = fuling2012Policy.pack.labels!.rules;
+    expect(contractRules.filter((rule) => !names[rule]?.zh || !names[rule]?.en)).toEqual([]);
+    expect(names['complaint.class1']).toEqual({ zh: '一类投诉', en: 'Class 1 complaint' });
+  });
+
+  it('the gas pack names its own classes and findings', () => {
+    const names = gasUtility2020Policy.pack.labels!.rules;
+    const own = [
+      ...gasUtility2020Policy.pack.complaints.classes.map((c) => c.rule),
+      ...Object.keys(gasUtility2020Policy.pack.findings.rules),
+    ];
+    expect(own.filter((rule) => !names[rule])).toEqual([]);
+  });
+
+  it('a label for a code the pack does not have is refused, naming it', () => {
+    const broken = {
+      ...fuling2012,
+      labels: { rules: {}, faultKinds: { suburban: { zh: '郊区', en: 'Suburban' } } },
+    };
+    expect(problemsOf(broken)).toEqual([
+      "packs/broken.json labels.faultKinds.suburban: not one of the pack's codes (urban, rural)",
+    ]);
+  });
+});

@@ -114,6 +114,17 @@ function crossFieldProblems(
   }
   if (Object.keys(pack.faults.kinds).length === 0)
     problem('faults.kinds', 'at least one fault kind is needed');
+  const labelled = [
+    ['faultKinds', Object.keys(pack.faults.kinds)],
+    ['callbackKinds', Object.keys(pack.callbacks.kinds)],
+    ['exemptionCauses', pack.faults.exemptionCauses],
+  ] as const;
+  for (const [section, codes] of labelled) {
+    for (const code of Object.keys(pack.labels?.[section] ?? {})) {
+      if (!codes.includes(code))
+        problem(`labels.${section}.${code}`, `not one of the pack's codes (${codes.join(', ')})`);
+    }
+  }
   return problems;
 }
 

@@ -38,6 +38,18 @@ const quotaRule = z.strictObject({
 
 const personRole = z.enum(['manager', 'hall_head']);
 
+/** A name people read, in Chinese and in English. */
+const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const codeLabels = z.record(z.string().regex(/^[a-z0-9_]+$/), label);
+
+/** What pages and spreadsheets call the pack's codes (display only: no rule reads them). */
+const labels = z.strictObject({
+  rules: z.record(ruleId, label),
+  faultKinds: codeLabels.optional(),
+  callbackKinds: codeLabels.optional(),
+  exemptionCauses: codeLabels.optional(),
+});
+
 export const policyPackSchema = z.strictObject({
   family: z
     .string()
@@ -139,11 +151,21 @@ export const policyPackSchema = z.strictObject({
     /** RULES.md 7: more progressive findings than this in a calendar year suspends the person. */
     suspensionAfter: z.number().int().positive(),
   }),
+  labels: labels.optional(),
 });
 
 export type PolicyPack = z.infer<typeof policyPackSchema>;
+/** RULES.md 3: the SLA types a complaint can be of. */
+export const slaTypeIds = [
+  'ordinary',
+  'escalation_warning',
+  'over_level_1',
+  'over_level_2',
+  'group',
+] as const;
 export type SlaTypeId = keyof PolicyPack['complaints']['slaTypes'];
 export type QuotaRule = z.infer<typeof quotaRule>;
+export type PackLabels = z.infer<typeof labels>;
 
 /** A pack's calendar setting with its default filled in (a bare id is the short form). */
 export function calendarSettingOf(pack: Pick<PolicyPack, 'calendar'>): {

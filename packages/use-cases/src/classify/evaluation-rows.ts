@@ -58,11 +58,12 @@ function stateColumns(kind: string, state: object) {
     callbackKind: null,
     countsAsDone: null,
     completedAt: null,
+    slaType: null,
   };
   switch (kind) {
     case 'complaint': {
-      const { assessment, upgraded } = state as ComplaintState;
-      return { ...none, assessment, upgraded };
+      const { assessment, upgraded, slaType } = state as ComplaintState;
+      return { ...none, assessment, upgraded, slaType };
     }
     case 'finding': {
       const { personId, rule } = state as FindingState;
@@ -109,6 +110,8 @@ export function evaluationRow(input: {
     quotaAssessment: evaluated.quota?.assessment ?? null,
     quotaPeriod: evaluated.quota?.period ?? null,
     ...stateColumns(kind, state),
+    // The board shows the hotline's summary of a complaint.
+    summary: kind === 'complaint' ? ((opening.data as { summary?: string }).summary ?? null) : null,
     calendarNeeds: input.calendarNeeds,
   };
 }

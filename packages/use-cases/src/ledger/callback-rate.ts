@@ -8,7 +8,13 @@ import {
   postedPeriodEntries,
   type Trx,
 } from '@engine/db';
-import { callbackRateShortfalls, loadPolicyPack, parseInstant, reconcile } from '@engine/domain';
+import {
+  callbackRateShortfalls,
+  loadPolicyPack,
+  type NewEntry,
+  parseInstant,
+  reconcile,
+} from '@engine/domain';
 
 /**
  * RULES.md 6: the callback-rate shortfall of a period, for every department and kind, reconciled
@@ -22,6 +28,15 @@ export async function postCallbackRate(
   closed: ReadonlySet<string>,
 ): Promise<number> {
   await lockPeriodScope(trx, `callback-rate:${period}`);
+  return appendEntries(trx, await callbackRateEntries(trx, period, closed));
+}
+
+/** The entries that bring a period's callback-rate shortfalls in step (what postCallbackRate appends). */
+export async function callbackRateEntries(
+  trx: Trx,
+  period: string,
+  closed: ReadonlySet<string>,
+): Promise<NewEntry[]> {
   const callbacks = await callbacksOfRatePeriod(trx, period);
   const version = callbacks.reduce<(typeof callbacks)[number] | undefined>(
     (latest, c) => (!latest || c.policyEffectiveFrom > latest.policyEffectiveFrom ? c : latest),
@@ -41,5 +56,5 @@ export async function postCallbackRate(
       )
     : [];
   const posted = await postedPeriodEntries(trx, `callback-rate:%:${period}`);
-  return appendEntries(trx, reconcile(desired, posted, closed));
+  return reconcile(desired, posted, closed);
 }

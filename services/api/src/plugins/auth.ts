@@ -46,11 +46,7 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     const roles = request.routeOptions.config.roles;
     if (!roles) return;
     // Two Authorization headers: a proxy reading the last would act for another key than we do.
-    if (
-      request.raw.rawHeaders.filter(
-        (_, i) => i % 2 === 0 && /^authorization$/i.test(request.raw.rawHeaders[i]!),
-      ).length > 1
-    ) {
+    if (authorizationHeaders(request.raw.rawHeaders) > 1) {
       throw new ProblemError(
         400,
         'invalid-request',
@@ -60,7 +56,8 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     }
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const apiKey = match ? await lookUp(match[1]!) : undefined;
+    // Without a bearer key, the console's session cookie (plugins/console-session.ts) may stand for one.
+    const apiKey = match ? await lookUp(match[1]!) : await app.sessionKey(request);
     if (!apiKey) {
       // RFC 9110 15.5.2: a 401 names the scheme the client should use.
       reply.header('www-authenticate', 'Bearer');
@@ -68,7 +65,9 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
         401,
         'unauthorized',
         'Unauthorized',
-        match ? 'The API key is not known or was revoked.' : 'Send an API key: Authorization: Bearer <key>.',
+        match
+          ? 'The API key is not known or was revoked.'
+          : 'Send an API key: Authorization: Bearer <key> (or sign in to the console).',
       );
     }
     if (apiKey.role !== 'admin' && !roles.includes(apiKey.role)) {
@@ -82,3 +81,11 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     request.apiKey = apiKey;
   });
 });
+
+/** How many Authorization headers a request carries (Node keeps only the first in request.headers). */
+function authorizationHeaders(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2)
+    if (rawHeaders[i]!.toLowerCase() === 'authorization') count += 1;
+  return count;
+}

@@ -1,14 +1,17 @@
-import { type LedgerFilter, listLedger } from '@engine/db';
+import { type LedgerFilter, listLedger, namesOf } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
+import { labelsOf } from '../labels.ts';
+import { ledgerWorkbook } from '../ledger-xlsx.ts';
 import { decodeCursor, encodeCursor, ledgerEntry, ledgerEntrySchema } from '../present.ts';
 import { periodParam, problemSchema } from '../schemas.ts';
 import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
-const CSV_PAGE = 5_000;
+const EXPORT_PAGE = 5_000;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csvColumns = [
   'id',
   'period',
@@ -45,6 +48,25 @@ const yuan = (fen: number) =>
 /** Finance's ledger: JSON pages, or the whole selection as CSV (UTF-8 with BOM, yuan with two decimals). */
 export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const zone = () => timeZoneOf(deps.policies());
+  // Streamed page by page (keyset), so a month of a million entries never sits in memory.
+  const pagesOf = async function* (filter: LedgerFilter) {
+    let afterId = filter.afterId;
+    for (;;) {
+      const rows = await listLedger(deps.db, {
+        ...filter,
+        limit: EXPORT_PAGE,
+        ...(afterId !== undefined ? { afterId } : {}),
+      });
+      yield rows;
+      if (rows.length < EXPORT_PAGE) return;
+      afterId = rows.at(-1)!.id;
+    }
+  };
+  const namesOfRows = (rows: readonly { hall_id: string | null; person_id: string | null }[]) =>
+    namesOf(deps.db, {
+      halls: rows.flatMap((r) => (r.hall_id ? [r.hall_id] : [])),
+      people: rows.flatMap((r) => (r.person_id ? [r.person_id] : [])),
+    });
 
   app.get(
     '/v1/ledger',
@@ -52,7 +74,9 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       config: { roles: ['finance'] },
       schema: {
         summary:
-          'Ledger entries in posting order, reversals included; Accept: text/csv or format=csv for a spreadsheet',
+          'Ledger entries in posting order, reversals included; format=csv (or Accept: text/csv) or format=xlsx for a spreadsheet',
+        description:
+          'format=xlsx: the same rows as the CSV as an .xlsx workbook: Chinese headers, rule names from the pack in Chinese, department, hall and person names, amounts in yuan as numbers (0.00; reversals negative, in red, naming the entry they cancel), work-order and staff numbers as text cells, posting times as date cells in the policy zone, a total row, and a sheet of totals by department, rule and person.',
         tags: ['ledger'],
         security: [{ apiKey: [] }],
         querystring: z.strictObject({
@@ -63,10 +87,15 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           subjectId: z.string().min(1).max(128).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().max(256).optional(),
-          format: z.enum(['json', 'csv']).optional(),
+          format: z.enum(['json', 'csv', 'xlsx']).optional(),
         }),
         response: {
-          200: z.object({ items: z.array(ledgerEntrySchema), nextCursor: z.string().nullable() }),
+          200: z.object({
+            items: z.array(
+              ledgerEntrySchema.extend({ hallId: z.string().nullable(), hallName: z.string().nullable() }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -84,19 +113,14 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         limit,
         ...(after ? { afterId: after.id } : {}),
       };
-      const wantsCsv =
-        format === 'csv' || (format === undefined && (request.headers.accept ?? '').includes('text/csv'));
-      if (wantsCsv) {
-        // Streamed page by page (keyset), so a month of a million entries never sits in memory.
+      const accept = request.headers.accept ?? '';
+      const wanted =
+        format ?? (accept.includes('text/csv') ? 'csv' : accept.includes(XLSX_TYPE) ? 'xlsx' : 'json');
+      const name = `ledger${filters.period ? `-${filters.period}` : ''}`;
+      if (wanted === 'csv') {
         const csv = stringify({ header: true, columns: [...csvColumns], bom: true });
         void (async () => {
-          let afterId = filter.afterId;
-          for (;;) {
-            const rows = await listLedger(deps.db, {
-              ...filter,
-              limit: CSV_PAGE,
-              ...(afterId !== undefined ? { afterId } : {}),
-            });
+          for await (const rows of pagesOf(filter)) {
             for (const row of rows) {
               const entry = ledgerEntry(row, zone());
               const departmentName = entry.departmentName ?? UNKNOWN_DEPARTMENT;
@@ -109,24 +133,45 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
               if (!csv.write({ ...cells, amountYuan: yuan(entry.amountFen) }))
                 await new Promise((r) => csv.once('drain', r));
             }
-            if (rows.length < CSV_PAGE) break;
-            afterId = rows.at(-1)!.id;
           }
           csv.end();
         })().catch((error) => csv.destroy(error));
-        const name = `ledger${filters.period ? `-${filters.period}` : ''}.csv`;
         return (
           reply
             .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${name}"`)
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
             // A stream is sent as it is; the JSON schema above only types the JSON answer.
             .send(csv as never)
         );
       }
+      if (wanted === 'xlsx') {
+        const named = async function* () {
+          for await (const rows of pagesOf(filter)) yield { rows, names: await namesOfRows(rows) };
+        };
+        const title = `罚款台账${filters.period ? ` ${filters.period}` : ''}`;
+        const workbook = ledgerWorkbook(named(), {
+          labels: labelsOf(deps.policies(), deps.config.POLICY_FAMILY),
+          zone: zone(),
+          title,
+        });
+        return reply
+          .type(XLSX_TYPE)
+          .header(
+            'content-disposition',
+            `attachment; filename="${name}.xlsx"; filename*=UTF-8''${encodeURIComponent(`罚款台账${filters.period ? `-${filters.period}` : ''}.xlsx`)}`,
+          )
+          .send(workbook as never);
+      }
       const rows = await listLedger(deps.db, filter);
       const last = rows.length === limit ? rows.at(-1) : undefined;
+      const names = await namesOfRows(rows);
       return {
-        items: rows.map((row) => ledgerEntry(row, zone())),
+        items: rows.map((row) => ({
+          ...ledgerEntry(row, zone()),
+          hallId: row.hall_id,
+          hallName: row.hall_id ? (names.halls.get(row.hall_id) ?? null) : null,
+          ...(row.person_id ? { personName: names.people.get(row.person_id) ?? null } : {}),
+        })),
         nextCursor: last ? encodeCursor({ id: last.id }) : null,
       };
     },

@@ -1,4 +1,4 @@
-import { personFindingsView } from '@engine/db';
+import { listPeople, namesOf, personFindingsView, putPerson } from '@engine/db';
 import { parseStoredState, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
@@ -11,6 +11,8 @@ import { departmentScope } from '../scope.ts';
 
 const personView = z.object({
   personId: z.string(),
+  /** null: nobody named them yet (PUT /v1/people/{personId}). */
+  name: z.string().nullable(),
   year: z.number().int(),
   /** RULES.md 7: more progressive findings than the policy allows in a calendar year suspends the person (待岗). */
   suspended: z.boolean(),
@@ -38,6 +40,61 @@ const personView = z.object({
 
 /** RULES.md 5 and 7 for a person: the year's findings in order, their fines and rank, and the suspension. */
 export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const person = z.object({
+    id: z.string(),
+    /** null: nobody named them yet. */
+    name: z.string().nullable(),
+    /** The departments they were seen in (as manager, hall head, or in findings and fines). */
+    departmentIds: z.array(z.string()),
+    roles: z.array(z.string()),
+  });
+
+  app.get(
+    '/v1/people',
+    {
+      config: { roles: ['manager', 'finance'] },
+      schema: {
+        summary:
+          'The people the engine knows of (a manager key: those seen in its departments), with their names',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        response: { 200: z.object({ items: z.array(person) }), ...requestProblems },
+      },
+    },
+    async (request) => ({
+      items: (await listPeople(deps.db, departmentScope(request))).map((r) => ({
+        id: r.id,
+        name: r.name,
+        departmentIds: r.department_ids,
+        roles: r.roles,
+      })),
+    }),
+  );
+
+  app.put(
+    '/v1/people/:personId',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        summary:
+          'Name a person (a manager, hall head or staff member), so pages and spreadsheets show the name',
+        tags: ['reference'],
+        security: [{ apiKey: [] }],
+        params: z.object({ personId: z.string().min(1).max(128) }),
+        body: z.strictObject({ name: z.string().trim().min(1).max(200) }),
+        response: {
+          200: z.object({ id: z.string(), name: z.string() }),
+          201: z.object({ id: z.string(), name: z.string() }),
+          ...requestProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const row = await putPerson(deps.db, request.params.personId, request.body.name);
+      return reply.status(row.created ? 201 : 200).send({ id: row.id, name: row.name });
+    },
+  );
+
   app.get(
     '/v1/people/:personId',
     {
@@ -88,8 +145,10 @@ export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         };
       });
       const crossing = items.find((f) => f.suspends);
+      const names = await namesOf(deps.db, { people: [personId] });
       return {
         personId,
+        name: names.people.get(personId) ?? null,
         year,
         suspended: crossing !== undefined,
         suspendedSince: crossing?.recordedAt ?? null,

@@ -1,4 +1,4 @@
-import { findPeriod, listPeriods, periodEntriesOf } from '@engine/db';
+import { findPeriod, listPeriods, namesOf, periodEntriesOf } from '@engine/db';
 import { periodEnd, periodEndRules, timeZoneOf } from '@engine/domain';
 import { PeriodNotEndedError } from '@engine/use-cases';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -34,6 +34,17 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     endsAt: instant(periodEnd(period, zone()).toJSDate(), zone()),
     closedAt: row?.closed_at ? instant(row.closed_at, zone()) : null,
   });
+
+  /** A month that has not ended is a 409 naming when it ends; any other error stays as it is. */
+  const notEnded = (error: unknown) =>
+    error instanceof PeriodNotEndedError
+      ? new ProblemError(
+          409,
+          'period-not-ended',
+          'Period not ended',
+          `Period ${error.period} has not ended: it ends at ${instant(error.endsAt, zone())}; it can be closed from then on.`,
+        )
+      : error;
 
   app.post(
     '/v1/periods/:period/close',
@@ -75,13 +86,79 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           ),
         };
       } catch (error) {
-        if (!(error instanceof PeriodNotEndedError)) throw error;
-        throw new ProblemError(
-          409,
-          'period-not-ended',
-          'Period not ended',
-          `Period ${period} has not ended: it ends at ${instant(error.endsAt, zone())}; it can be closed from then on.`,
-        );
+        throw notEnded(error);
+      }
+    },
+  );
+
+  const previewEntry = z.object({
+    rule: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string().nullable(),
+    personId: z.string().nullable(),
+    personRole: z.string().nullable(),
+    subjectId: z.string(),
+    source: z.string(),
+    /** The month the fact belongs to (a correction of a closed month goes into the next open one). */
+    originPeriod: z.string(),
+    period: z.string(),
+    amountFen: z.number().int(),
+    /** A reversal: the id of the entry it would cancel. */
+    reversalOf: z.string().nullable(),
+    policyVersion: z.string(),
+  });
+
+  app.get(
+    '/v1/periods/:period/close-preview',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        summary: 'A dry run of closing a month: what its period-end rules would post, posting nothing',
+        description:
+          'Runs the period-end rules exactly as POST /v1/periods/{period}/close would (unfinished faults, callback-rate shortfalls) inside a transaction that is rolled back: the ledger and the month stay as they are. A month that has not ended is refused (409), as the close is.',
+        tags: ['ledger'],
+        security: [{ apiKey: [] }],
+        params: z.object({ period: periodParam }),
+        response: {
+          200: periodView.extend({
+            alreadyClosed: z.boolean(),
+            faultsAssessed: z.number().int(),
+            totalFen: z.number().int(),
+            entries: z.array(previewEntry),
+          }),
+          ...requestProblems,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { period } = request.params;
+      requireEveryDepartment(request, `Previewing the close of ${period}`);
+      try {
+        const preview = await deps.previewClose(period);
+        const names = await namesOf(deps.db, { departments: preview.entries.map((e) => e.departmentId) });
+        return {
+          ...view(period, await findPeriod(deps.db, period)),
+          alreadyClosed: preview.alreadyClosed,
+          faultsAssessed: preview.faultsAssessed,
+          totalFen: preview.entries.reduce((sum, e) => sum + e.amountFen, 0),
+          entries: preview.entries.map((e) => ({
+            rule: e.rule,
+            departmentId: e.departmentId,
+            departmentName: names.departments.get(e.departmentId) ?? null,
+            personId: e.personId,
+            personRole: e.personRole,
+            subjectId: e.subjectId,
+            source: e.source,
+            originPeriod: e.originPeriod,
+            period: e.period,
+            amountFen: e.amountFen,
+            reversalOf: e.reversalOf,
+            policyVersion: e.policyVersion,
+          })),
+        };
+      } catch (error) {
+        throw notEnded(error);
       }
     },
   );

@@ -1,5 +1,5 @@
-import { listClocks, subjectView } from '@engine/db';
-import { parseStoredState, responsibilities, timeZoneOf } from '@engine/domain';
+import { listClocks, namesOf, subjectView } from '@engine/db';
+import { parseStoredState, responsibilities, slaTypeIds, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -22,6 +22,9 @@ const subjectSchema = z.object({
   /** null: no department of that id is defined (the subject is judged and fined all the same). */
   departmentName: z.string().nullable(),
   hallId: z.string().nullable(),
+  hallName: z.string().nullable().optional(),
+  /** Complaints: the hotline's summary. */
+  summary: z.string().nullable().optional(),
   status: z.string(),
   policyVersion: z.string(),
   // complaints (API.md)
@@ -35,6 +38,7 @@ const subjectSchema = z.object({
   // findings (RULES.md 5 and 7)
   rule: z.string().optional(),
   personId: z.string().nullable().optional(),
+  personName: z.string().nullable().optional(),
   relatedId: z.string().nullable().optional(),
   recordedAt: z.string().optional(),
   /** A progressive finding's rank among the person's findings of the calendar year. */
@@ -46,6 +50,27 @@ const subjectSchema = z.object({
   /** Entries of this subject charged to departments the key does not cover (left out of fines, amounts not shown). */
   finesOutsideScope: z.number().int(),
   events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
+  /** What the engine signalled about it, in order: warnings at each fraction, breaches, the upgrade, over-level. */
+  signals: z.array(
+    z.object({
+      kind: z.string(),
+      at: z.string(),
+      clock: z.string().nullable(),
+      fraction: z.number().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
+});
+
+/** A clock of the live list, with what the board shows of its subject. */
+const boardClockSchema = clockSchema.extend({
+  /** null: no department of that id is defined. */
+  departmentName: z.string().nullable(),
+  hallId: z.string().nullable(),
+  hallName: z.string().nullable(),
+  /** Complaints: the SLA type (RULES.md 3) and the hotline's summary; null for other kinds. */
+  slaType: z.string().nullable(),
+  summary: z.string().nullable(),
 });
 
 // Only what this API gives: a deadline instant and the clock's kind, id and name.
@@ -121,16 +146,31 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
               return { kind: parseStoredState('callback', subject.state, source).kind };
           }
         };
+        const kindFields = byKind();
+        const personId = 'personId' in kindFields ? kindFields.personId : null;
+        const names = await namesOf(deps.db, {
+          halls: subject.hall_id ? [subject.hall_id] : [],
+          people: [
+            ...(personId ? [personId] : []),
+            ...view.fines.flatMap((f) => (f.person_id ? [f.person_id] : [])),
+          ],
+        });
         return {
           id: subject.id,
           departmentId: subject.department_id!,
           departmentName: subject.department_name,
           hallId: subject.hall_id,
+          hallName: subject.hall_id ? (names.halls.get(subject.hall_id) ?? null) : null,
+          ...(kind === 'complaint' ? { summary: subject.summary } : {}),
           status: subject.status!,
           policyVersion: subject.policy_version!,
-          ...byKind(),
+          ...kindFields,
+          ...(personId ? { personName: names.people.get(personId) ?? null } : {}),
           clocks: view.clocks.map((row) => clock(row, now, zone, false)),
-          fines: view.fines.map((row) => ledgerEntry(row, zone)),
+          fines: view.fines.map((row) => ({
+            ...ledgerEntry(row, zone),
+            ...(row.person_id ? { personName: names.people.get(row.person_id) ?? null } : {}),
+          })),
           finesOutsideScope: view.finesOutsideScope,
           events: view.events.map((e) => ({
             id: e.id,
@@ -138,6 +178,20 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             occurredAt: instant(e.occurred_at, zone),
             status: e.status,
           })),
+          signals: view.signals.map((g) => {
+            const detail = (g.detail ?? {}) as {
+              clock?: string | null;
+              fraction?: number | null;
+              detail?: string | null;
+            };
+            return {
+              kind: g.kind,
+              at: instant(g.at, zone),
+              clock: detail.clock ?? null,
+              fraction: detail.fraction ?? null,
+              detail: detail.detail ?? null,
+            };
+          }),
         };
       },
     );
@@ -154,13 +208,20 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         security: [{ apiKey: [] }],
         querystring: z.strictObject({
           departmentId: z.string().min(1).max(128).optional(),
+          hallId: z.string().min(1).max(128).optional(),
+          kind: z.enum(['complaint', 'fault', 'callback', 'finding']).optional(),
+          slaType: z.enum(slaTypeIds).optional(),
+          /** Work orders whose number contains this text. */
+          search: z.string().min(1).max(128).optional(),
           state: z.enum(['running', 'at_risk', 'breached', 'met']).optional(),
+          /** true: only clocks not stopped (still counting, or breached and still open): what the live board shows. */
+          open: z.enum(['true', 'false']).optional(),
           deadlineBefore: z.iso.datetime({ offset: true }).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().max(512).optional(),
         }),
         response: {
-          200: z.object({ items: z.array(clockSchema), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(boardClockSchema), nextCursor: z.string().nullable() }),
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -168,7 +229,8 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request) => {
-      const { departmentId, state, deadlineBefore, limit, cursor } = request.query;
+      const { departmentId, hallId, kind, slaType, search, state, open, deadlineBefore, limit, cursor } =
+        request.query;
       const scope = departmentScope(request);
       checkDepartmentFilter(scope, departmentId);
       const after = cursor ? decodeCursor(cursor, clockCursor) : null;
@@ -176,7 +238,12 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const rows = await listClocks(deps.db, {
         departments: scope,
         ...(departmentId ? { departmentId } : {}),
+        ...(hallId ? { hallId } : {}),
+        ...(kind ? { subjectKind: kind } : {}),
+        ...(slaType ? { slaType } : {}),
+        ...(search ? { search } : {}),
         ...(state ? { state } : {}),
+        open: open === 'true',
         ...(deadlineBefore ? { deadlineBefore: new Date(deadlineBefore) } : {}),
         ...(after
           ? { after: { deadline: new Date(after.d), kind: after.k, id: after.i, name: after.n } }
@@ -186,8 +253,19 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       });
       const zone = zoneOf(null);
       const last = rows.length === limit ? rows.at(-1) : undefined;
+      const names = await namesOf(deps.db, {
+        departments: rows.map((r) => r.department_id),
+        halls: rows.flatMap((r) => (r.hall_id ? [r.hall_id] : [])),
+      });
       return {
-        items: rows.map((row) => clock(row, now, zone, true)),
+        items: rows.map((row) => ({
+          ...clock(row, now, zone, true),
+          departmentName: names.departments.get(row.department_id) ?? null,
+          hallId: row.hall_id,
+          hallName: row.hall_id ? (names.halls.get(row.hall_id) ?? null) : null,
+          slaType: row.sla_type,
+          summary: row.summary,
+        })),
         nextCursor: last
           ? encodeCursor({
               d: last.deadline.toISOString(),

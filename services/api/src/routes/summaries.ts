@@ -1,10 +1,34 @@
-import { ledgerSummary, slaSummary } from '@engine/db';
+import { ledgerSummary, namesOf, slaSummary } from '@engine/db';
 import { periodEnd, periodStart, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
+import { instant } from '../present.ts';
+import { invalidRequest } from '../problems.ts';
 import { periodParam, requestProblems } from '../schemas.ts';
-import { departmentScope } from '../scope.ts';
+import { checkDepartmentFilter, departmentScope } from '../scope.ts';
+
+/** A report's span: a month (YYYY-MM), an ISO week (YYYY-Www) or a day (YYYY-MM-DD), in the policy's zone. */
+const reportPeriod = z
+  .string()
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
+    'expected a month YYYY-MM, an ISO week YYYY-Www or a day YYYY-MM-DD',
+  );
+
+function reportWindow(period: string, zone: string): { from: Date; to: Date } {
+  if (/^\d{4}-\d{2}$/.test(period)) {
+    return { from: periodStart(period, zone).toJSDate(), to: periodEnd(period, zone).toJSDate() };
+  }
+  const start = DateTime.fromISO(period, { zone }).startOf('day');
+  if (!start.isValid)
+    throw invalidRequest([{ path: 'querystring.period', message: `${period} is not a date` }]);
+  return {
+    from: start.toJSDate(),
+    to: start.plus(period.includes('W') ? { weeks: 1 } : { days: 1 }).toJSDate(),
+  };
+}
 
 const clockTally = z.object({
   met: z.number().int(),
@@ -12,6 +36,18 @@ const clockTally = z.object({
   running: z.number().int(),
   /** met / (met + breached); null while none has ended. */
   onTimeRate: z.number().nullable(),
+});
+
+const slaItem = z.object({
+  departmentId: z.string().optional(),
+  departmentName: z.string().nullable().optional(),
+  hallId: z.string().nullable().optional(),
+  hallName: z.string().nullable().optional(),
+  complaintsReceived: z.number().int(),
+  firstResponse: clockTally,
+  resolution: clockTally,
+  upgrades: z.number().int(),
+  overLevel: z.number().int(),
 });
 
 const tally = (met: number, breached: number, running: number) => ({
@@ -37,24 +73,16 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags: ['views'],
         security: [{ apiKey: [] }],
         querystring: z.strictObject({
-          period: periodParam,
+          period: reportPeriod,
           groupBy: z.enum(['department', 'hall']).default('department'),
         }),
         response: {
           200: z.object({
             period: z.string(),
             groupBy: z.enum(['department', 'hall']),
-            items: z.array(
-              z.object({
-                departmentId: z.string().optional(),
-                hallId: z.string().nullable().optional(),
-                complaintsReceived: z.number().int(),
-                firstResponse: clockTally,
-                resolution: clockTally,
-                upgrades: z.number().int(),
-                overLevel: z.number().int(),
-              }),
-            ),
+            from: z.string(),
+            to: z.string(),
+            items: z.array(slaItem),
           }),
           ...requestProblems,
         },
@@ -62,17 +90,19 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (request) => {
       const { period, groupBy } = request.query;
-      const rows = await slaSummary(deps.db, {
-        from: periodStart(period, zone()).toJSDate(),
-        to: periodEnd(period, zone()).toJSDate(),
-        groupBy,
-        departments: departmentScope(request),
-      });
+      const window = reportWindow(period, zone());
+      const rows = await slaSummary(deps.db, { ...window, groupBy, departments: departmentScope(request) });
+      const ids = rows.flatMap((r) => (r.group_id ? [r.group_id] : []));
+      const names = await namesOf(deps.db, groupBy === 'hall' ? { halls: ids } : { departments: ids });
       return {
         period,
         groupBy,
+        from: instant(window.from, zone()),
+        to: instant(window.to, zone()),
         items: rows.map((r) => ({
-          ...(groupBy === 'hall' ? { hallId: r.group_id } : { departmentId: r.group_id! }),
+          ...(groupBy === 'hall'
+            ? { hallId: r.group_id, hallName: r.group_id ? (names.halls.get(r.group_id) ?? null) : null }
+            : { departmentId: r.group_id!, departmentName: names.departments.get(r.group_id!) ?? null }),
           complaintsReceived: r.received,
           firstResponse: tally(r.fr_met, r.fr_breached, r.fr_running),
           resolution: tally(r.res_met, r.res_breached, r.res_running),
@@ -80,6 +110,69 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           overLevel: r.over_level,
         })),
       };
+    },
+  );
+
+  app.get(
+    '/v1/sla/trend',
+    {
+      config: { roles: ['manager', 'finance'] },
+      schema: {
+        summary: 'Month by month up to a month (12 by default): the same counts as the SLA summary, totalled',
+        tags: ['views'],
+        security: [{ apiKey: [] }],
+        querystring: z.strictObject({
+          to: periodParam,
+          months: z.coerce.number().int().min(1).max(36).default(12),
+          departmentId: z.string().min(1).max(128).optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              slaItem
+                .omit({ departmentId: true, departmentName: true, hallId: true, hallName: true })
+                .extend({ period: z.string() }),
+            ),
+          }),
+          ...requestProblems,
+        },
+      },
+    },
+    async (request) => {
+      const { to, months, departmentId } = request.query;
+      const scope = departmentScope(request);
+      checkDepartmentFilter(scope, departmentId);
+      const last = DateTime.fromISO(`${to}-01`, { zone: zone() });
+      const periods = Array.from({ length: months }, (_, i) =>
+        last.minus({ months: months - 1 - i }).toFormat('yyyy-MM'),
+      );
+      const items = [];
+      for (const period of periods) {
+        const rows = await slaSummary(deps.db, {
+          from: periodStart(period, zone()).toJSDate(),
+          to: periodEnd(period, zone()).toJSDate(),
+          groupBy: 'department',
+          departments: departmentId ? [departmentId] : scope,
+        });
+        const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
+        items.push({
+          period,
+          complaintsReceived: sum((r) => r.received),
+          firstResponse: tally(
+            sum((r) => r.fr_met),
+            sum((r) => r.fr_breached),
+            sum((r) => r.fr_running),
+          ),
+          resolution: tally(
+            sum((r) => r.res_met),
+            sum((r) => r.res_breached),
+            sum((r) => r.res_running),
+          ),
+          upgrades: sum((r) => r.upgrades),
+          overLevel: sum((r) => r.over_level),
+        });
+      }
+      return { items };
     },
   );
 
@@ -105,7 +198,9 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             items: z.array(
               z.object({
                 departmentId: z.string().optional(),
+                departmentName: z.string().nullable().optional(),
                 personId: z.string().nullable().optional(),
+                personName: z.string().nullable().optional(),
                 personRole: z.string().nullable().optional(),
                 rule: z.string().optional(),
                 totalFen: z.number().int(),
@@ -121,6 +216,10 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request) => {
       const { period, groupBy } = request.query;
       const rows = await ledgerSummary(deps.db, { period, groupBy, departments: departmentScope(request) });
+      const names = await namesOf(deps.db, {
+        departments: rows.flatMap((r) => ('department_id' in r ? [r.department_id as string] : [])),
+        people: rows.flatMap((r) => ('person_id' in r && r.person_id ? [r.person_id as string] : [])),
+      });
       const items = rows.map((r) => {
         const { total_fen, department_id, person_id, person_role, ...rest } = r as typeof r & {
           department_id?: string;
@@ -129,8 +228,16 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         };
         return {
           ...('rule' in rest ? { rule: rest.rule } : {}),
-          ...(department_id !== undefined ? { departmentId: department_id } : {}),
-          ...(groupBy === 'person' ? { personId: person_id ?? null, personRole: person_role ?? null } : {}),
+          ...(department_id !== undefined
+            ? { departmentId: department_id, departmentName: names.departments.get(department_id) ?? null }
+            : {}),
+          ...(groupBy === 'person'
+            ? {
+                personId: person_id ?? null,
+                personName: person_id ? (names.people.get(person_id) ?? null) : null,
+                personRole: person_role ?? null,
+              }
+            : {}),
           totalFen: Number(total_fen),
           entries: rest.entries,
           reversals: rest.reversals,
