@@ -1,7 +1,7 @@
 import { type Db, EVENTS_CHANNEL, type QueuedEventRef, relayUnqueuedEvents } from '@engine/db';
 import type { Queue } from 'bullmq';
 import pg from 'pg';
-import { eventJobId, type JobPayloads } from './queues.ts';
+import { eventJobId, type JobPayloads, subjectEvaluation } from './queues.ts';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -107,7 +107,11 @@ export class OutboxRelay {
           subjectKind: event.subjectKind,
           subjectId: event.subjectId,
         },
-        opts: { jobId: eventJobId(event.seq) },
+        // A subject's events waiting together are applied by one job (the classifier reads them all).
+        opts: {
+          jobId: eventJobId(event.seq),
+          deduplication: subjectEvaluation(event.subjectKind, event.subjectId),
+        },
       })),
     );
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Job, Queue } from 'bullmq';
 import {
   connectionOptions,
@@ -6,12 +5,9 @@ import {
   type JobPayloads,
   type QueueName,
   queueNames,
+  subjectEvaluation,
+  subjectToken,
 } from './queues.ts';
-
-/** A short stable token for a subject: subject ids may hold any character, job ids should not. */
-function subjectToken(kind: string, id: string): string {
-  return createHash('sha1').update(`${kind}\u0000${id}`).digest('base64url').slice(0, 22);
-}
 
 type Queues = { [N in QueueName]: Queue<JobPayloads[N]> };
 
@@ -55,11 +51,7 @@ export class Producer {
     await this.#evaluations(this.queues.deadlines, targets);
   }
 
-  /**
-   * One evaluation job per subject at a time, whatever the number of requests: a request while the
-   * subject's job waits is that job (it has not read anything yet); a request while it runs queues
-   * one more, to run after it (it may have read too early). Requesters ask only after they commit.
-   */
+  /** One evaluation job per subject at a time, whatever the number of requests (see subjectEvaluation). */
   async #evaluations(
     queue: Queue<JobPayloads['subjects' | 'deadlines']>,
     targets: readonly Evaluation[],
@@ -69,7 +61,7 @@ export class Producer {
       targets.map(({ kind, id, cause }) => ({
         name: 'evaluate',
         data: { kind, id, reason: cause },
-        opts: { deduplication: { id: `eval-${subjectToken(kind, id)}`, keepLastIfActive: true } },
+        opts: { deduplication: subjectEvaluation(kind, id) },
       })),
     );
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 
 /** Every queue of the engine, with the payload of its jobs beside its name. */
@@ -29,6 +30,21 @@ export const queueNames = [
   'timers',
   'notifications',
 ] as const satisfies readonly QueueName[];
+
+/** A short stable token for a subject: subject ids may hold any character, job ids should not. */
+export function subjectToken(kind: string, id: string): string {
+  return createHash('sha1').update(`${kind}\u0000${id}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * BullMQ deduplication for a subject's evaluations, in any queue: a request while the subject's job
+ * waits is that job (it has not read anything yet); a request while it runs queues one more, to
+ * run after it (it may have read too early). Requesters ask only after they commit. So a burst of
+ * a subject's events, or of requests to re-price it, costs one evaluation, or two.
+ */
+export function subjectEvaluation(kind: string, id: string) {
+  return { id: `eval-${subjectToken(kind, id)}`, keepLastIfActive: true };
+}
 
 /** The BullMQ job id of an event: one job per stored event, so a repeated hand-off is a no-op. */
 export function eventJobId(seq: number): string {
