@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
 import type { ClocksTable } from './schema.ts';
+import { unnestRows } from './unnest.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** The clocks table: each subject's clocks as last evaluated, and the live list managers work from. */
@@ -89,6 +90,20 @@ export async function saveClocks(
   await saveClocksOfSubjects(trx, [{ subject, clocks }]);
 }
 
+const clockColumns = {
+  subject_kind: 'text',
+  subject_id: 'text',
+  name: 'text',
+  department_id: 'text',
+  started_at: 'timestamptz',
+  deadline: 'timestamptz',
+  stopped_at: 'timestamptz',
+  state: 'text',
+  breached_at: 'timestamptz',
+  at_risk_from: 'timestamptz',
+  provisional_years: 'smallint[]',
+} as const;
+
 /** saveClocks for many subjects, in one statement. */
 export async function saveClocksOfSubjects(
   trx: Trx,
@@ -115,7 +130,8 @@ export async function saveClocksOfSubjects(
   if (rows.length === 0) return;
   await trx
     .insertInto('clocks')
-    .values(rows)
+    .columns(Object.keys(clockColumns) as (keyof typeof clockColumns)[])
+    .expression(unnestRows(clockColumns, rows))
     .onConflict((oc) =>
       oc.columns(['subject_kind', 'subject_id', 'name']).doUpdateSet((eb) => ({
         department_id: eb.ref('excluded.department_id'),

@@ -11,6 +11,7 @@ import * as departmentPolicyFamily from './migrations/0008_department_policy_fam
 import * as subjectColumns from './migrations/0009_subject_columns.ts';
 import * as consoleTables from './migrations/0010_console.ts';
 import * as subjectsByHall from './migrations/0013_subjects_by_hall.ts';
+import * as statementTriggers from './migrations/0020_statement_triggers.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_subject_columns': subjectColumns,
   '0010_console': consoleTables,
   '0013_subjects_by_hall': subjectsByHall,
+  '0020_statement_triggers': statementTriggers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
