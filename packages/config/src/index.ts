@@ -25,7 +25,7 @@ const configSchema = z.object({
   /** Jobs each worker process runs at once, per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** The classifier evaluates up to this many subjects per transaction (the jobs it runs at once, together). */
-  CLASSIFIER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+  CLASSIFIER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(400),
   /** How long the first subject of a batch waits for others before its batch goes anyway. */
   CLASSIFIER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(5),
   /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
