@@ -62,7 +62,12 @@ describe('faults', () => {
       const events = Array.from({ length: 300 }, (_, n) => complaint(p, n, dispatched));
       expect((await engine.post({ events })).status).toBe(202);
 
-      const first = spawnWorkers(engine, 'classifier,penalty-calculator');
+      // Small batches, so the kill lands while most of the 300 are still to do (a batch of 400
+      // would apply them all in one transaction before the first check).
+      const first = spawnWorkers(engine, 'classifier,penalty-calculator', {
+        CLASSIFIER_BATCH_SIZE: '4',
+        WORKER_CONCURRENCY: '4',
+      });
       // Killed however the test ends, so a failed wait never leaves it running.
       cleanups.push(async () => {
         if (first.exitCode === null && first.signalCode === null) first.kill('SIGKILL');
