@@ -9,6 +9,7 @@
 // Prints subjects applied per second and the ratio to BullMQ's no-op rate.
 // Run: ./scripts/bench.sh throughput   (FRESH=20000 BACKFILL=250000 for the issue's backfill)
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createApiKey } from '@engine/db';
 import { Producer } from '@engine/queue';
@@ -164,7 +165,15 @@ const pids = await (async () => {
     .split('\n')
     .map(Number);
 })();
-console.log(`\nprocess RSS after the runs: ${pids.map((pid) => `${rssMiB(pid).toFixed(0)} MiB`).join(', ')}`);
+// Each role process is named by the ENGINE_ROLES the supervisor started it with.
+const roleOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/environ`, 'utf8')
+    .split('\0')
+    .find((v) => v.startsWith('ENGINE_ROLES='))
+    ?.slice('ENGINE_ROLES='.length) ?? String(pid);
+console.log(
+  `\nprocess RSS after the runs: ${pids.map((pid) => `${roleOf(pid)} ${rssMiB(pid).toFixed(0)} MiB`).join(', ')}`,
+);
 
 engine.kill('SIGTERM');
 await new Promise((r) => engine.once('exit', r));
