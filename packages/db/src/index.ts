@@ -6,6 +6,7 @@ export { createDb, type Db, dropDatabase, ensureDatabase, type Trx } from './dat
 export * from './departments.repository.ts';
 export * from './events.repository.ts';
 export * from './halls.repository.ts';
+export * from './health.repository.ts';
 export * from './ledger.repository.ts';
 export * from './listen.ts';
 export * from './locks.ts';

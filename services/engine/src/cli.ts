@@ -163,8 +163,12 @@ program
   .description(
     'check the deployment, read-only: Postgres and Redis reachable, Redis noeviction and append-only, migrations current, calendar coverage, queue backlog and workers, events not applied, dead webhooks. One line per check (ok, warn or fail); exit code 1 when any fails',
   )
-  .action(async () => {
-    const checks = await runDoctor(loadConfig(), new Date());
+  .option(
+    '--reachable',
+    "only Postgres and Redis reachable, and Redis's settings (containers' health checks)",
+  )
+  .action(async (options: { reachable?: boolean }) => {
+    const checks = await runDoctor(loadConfig(), new Date(), { reachableOnly: options.reachable === true });
     console.log(formatChecks(checks));
     if (checks.some((c) => c.status === 'fail')) process.exitCode = exitCodes.failed;
   });

@@ -1,9 +1,15 @@
 import type { Config } from '@engine/config';
-import { createDb, type Db, loadStoredCalendars, migrationStatus } from '@engine/db';
+import {
+  createDb,
+  type Db,
+  loadStoredCalendars,
+  migrationStatus,
+  pipelineBacklog,
+  serverVersion,
+} from '@engine/db';
 import { parseInstant } from '@engine/domain';
 import { Producer, queueNames } from '@engine/queue';
 import { WARN_DAYS } from '@engine/use-cases';
-import { sql } from 'kysely';
 import { oneLine, redactUrl } from './command-error.ts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -40,15 +46,20 @@ const count = (n: number) => n.toLocaleString('en-US');
  * (noeviction, append-only), migrations current, the calendars' official data, the queues'
  * backlog and their workers, events not applied, dead webhooks.
  */
-export async function runDoctor(config: Config, now: Date): Promise<Check[]> {
+export async function runDoctor(
+  config: Config,
+  now: Date,
+  /** Only whether Postgres and Redis answer, and Redis's settings: a container's health check, every few seconds. */
+  options: { reachableOnly?: boolean } = {},
+): Promise<Check[]> {
   const checks: Check[] = [];
   const db = createDb(config.DATABASE_URL, { max: 2, onIdleError: () => undefined });
   const producer = new Producer(config.REDIS_URL, config.QUEUE_PREFIX);
   try {
     const postgresUp = await checkPostgres(db, config, checks);
     const redisUp = await checkRedis(producer, config, checks);
-    if (postgresUp) await checkDatabase(db, now, checks);
-    if (redisUp) await checkQueues(producer, checks);
+    if (postgresUp && !options.reachableOnly) await checkDatabase(db, now, checks);
+    if (redisUp && !options.reachableOnly) await checkQueues(producer, checks);
   } finally {
     // Bounded: a server that stopped answering must not keep the command waiting.
     await withTimeout(Promise.all([db.destroy(), producer.close()]), 'closing connections').catch(
@@ -61,15 +72,8 @@ export async function runDoctor(config: Config, now: Date): Promise<Check[]> {
 async function checkPostgres(db: Db, config: Config, checks: Check[]): Promise<boolean> {
   const where = redactUrl(config.DATABASE_URL);
   try {
-    const { rows } = await withTimeout(
-      sql<{ server_version: string }>`SHOW server_version`.execute(db),
-      'PostgreSQL',
-    );
-    checks.push({
-      status: 'ok',
-      name: 'postgres',
-      detail: `reachable at ${where} (PostgreSQL ${rows[0]?.server_version})`,
-    });
+    const version = await withTimeout(serverVersion(db), 'PostgreSQL');
+    checks.push({ status: 'ok', name: 'postgres', detail: `reachable at ${where} (PostgreSQL ${version})` });
     return true;
   } catch (error) {
     const missing = (error as { code?: string }).code === '3D000';
@@ -165,14 +169,10 @@ async function checkDatabase(db: Db, now: Date, checks: Check[]): Promise<void> 
     });
   }
 
-  const { rows } = await sql<{ unqueued: number; stale: number; waiting: number; dead: number }>`
-    SELECT (SELECT count(*)::int FROM events WHERE enqueued_at IS NULL) AS unqueued,
-           (SELECT count(*)::int FROM events WHERE attempted_at IS NULL
-              AND enqueued_at < now() - make_interval(secs => ${STALE_EVENT_SECONDS})) AS stale,
-           (SELECT count(*)::int FROM events WHERE status = 'waiting') AS waiting,
-           (SELECT count(*)::int FROM webhook_deliveries WHERE status = 'dead'
-              AND created_at > now() - make_interval(days => ${DEAD_WEBHOOK_DAYS})) AS dead`.execute(db);
-  const { unqueued, stale, waiting, dead } = rows[0]!;
+  const { unqueued, stale, waiting, dead } = await pipelineBacklog(db, {
+    staleSeconds: STALE_EVENT_SECONDS,
+    deadDays: DEAD_WEBHOOK_DAYS,
+  });
   checks.push({
     status: stale > 0 ? 'warn' : 'ok',
     name: 'events',
