@@ -6,15 +6,17 @@ export { createDb, type Db, dropDatabase, ensureDatabase, type Trx } from './dat
 export * from './departments.repository.ts';
 export * from './events.repository.ts';
 export * from './halls.repository.ts';
+export * from './health.repository.ts';
 export * from './ledger.repository.ts';
 export * from './listen.ts';
 export * from './locks.ts';
-export { migrateToLatest } from './migrate.ts';
+export { migrateToLatest, migrationStatus } from './migrate.ts';
 export * from './names.repository.ts';
 export * from './periods.repository.ts';
 export { PolicyStore } from './policy-store.ts';
 export * from './policy-versions.repository.ts';
 export * from './quotas.repository.ts';
+export * from './replay.repository.ts';
 export { type Database, departmentScopedRoles, type Role } from './schema.ts';
 export * from './signals.repository.ts';
 export * from './subjects.repository.ts';

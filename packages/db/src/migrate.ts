@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as initial from './migrations/0001_initial.ts';
@@ -37,4 +38,16 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** What `engine.sh doctor` reports: migrations not applied yet, and applied ones this code does not know (a newer engine ran). */
+export async function migrationStatus(db: Db): Promise<{ pending: string[]; unknown: string[] }> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`
+    .execute(db)
+    .catch((error: { code?: string }) => (error.code === '42P01' ? { rows: [] } : Promise.reject(error)));
+  return {
+    pending: known.filter((m) => !m.executedAt).map((m) => m.name),
+    unknown: rows.map((r) => r.name).filter((name) => !(name in migrations)),
+  };
 }

@@ -18,9 +18,7 @@ import {
 import type { Producer } from '@engine/queue';
 import { WARN_DAYS } from '@engine/use-cases';
 import { parseHolidayIcs } from './calendar-ics.ts';
-
-/** A mistake the operator can fix: printed as one line (or one line per problem), exit code 2. */
-export class CommandError extends Error {}
+import { CommandError } from './command-error.ts';
 
 /** `calendar show [ID]`: each calendar's years, official or provisional, and the days of official data left. */
 export async function showCalendars(db: Db, now: Date, calendarId?: string): Promise<string> {

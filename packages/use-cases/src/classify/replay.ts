@@ -1,4 +1,12 @@
-import { type Db, findSubject, postedEntries, type Trx } from '@engine/db';
+import {
+  type Db,
+  findSubject,
+  type PeriodReconciliation,
+  periodReconciliation,
+  postedEntries,
+  subjectsWithFactsIn,
+  type Trx,
+} from '@engine/db';
 import {
   type LedgerIntent,
   openingEventOf,
@@ -7,6 +15,7 @@ import {
   periodEnd,
   periodStart,
   type SubjectKind,
+  timeZoneOf,
 } from '@engine/domain';
 import { domainEventsOf } from './apply-subject.ts';
 import { evaluateStored } from './evaluate-stored.ts';
@@ -51,7 +60,12 @@ export async function replay(
   db: Db,
   policies: readonly Policy[],
   targets: readonly Target[],
-  options: { policyVersion?: string; now: Date },
+  options: {
+    policyVersion?: string;
+    now: Date;
+    /** Only the fines of this month's facts (their origin period, RULES.md 8), and of this department. */
+    only?: { period: string; departmentId?: string };
+  },
 ): Promise<ReplayResult> {
   const chosen = options.policyVersion
     ? policies.find((p) => p.pack.version === options.policyVersion)
@@ -75,6 +89,12 @@ export async function replay(
     if (!lines) continue;
     result.subjects += 1;
     for (const line of lines) {
+      const { only } = options;
+      if (
+        only &&
+        (line.originPeriod !== only.period || (only.departmentId && line.departmentId !== only.departmentId))
+      )
+        continue;
       result.liveFen += line.liveFen;
       result.replayFen += line.replayFen;
       if (line.liveFen !== line.replayFen) result.differences.push(line);
@@ -130,6 +150,36 @@ async function replayOne(
   }
   for (const wanted of evaluation.entries) line(wanted.key, wanted).replayFen += wanted.amountFen;
   return [...lines.values()].filter((l) => l.liveFen !== 0 || l.replayFen !== 0);
+}
+
+/**
+ * `replay period`: the fines of a month's facts (RULES.md 8: an entry's origin period, the month
+ * of the dispatch, the missed deadline, the upgrade, the finding), live and replayed, of every
+ * subject that could have one: opened in the month, with a deadline in it, or with a live fine of
+ * it. The month's ledger summary counts the entries posted into the month instead; `reconciliation`
+ * says what separates the two (periodReconciliation).
+ */
+export async function replayPeriod(
+  db: Db,
+  policies: readonly Policy[],
+  period: string,
+  options: { policyVersion?: string; departmentId?: string; now: Date },
+): Promise<ReplayResult & { reconciliation: PeriodReconciliation }> {
+  const zone = timeZoneOf(policies);
+  const [start, end] = [periodStart(period, zone).toJSDate(), periodEnd(period, zone).toJSDate()];
+  const { departmentId } = options;
+  const targets = await subjectsWithFactsIn(db, {
+    period,
+    start,
+    end,
+    ...(departmentId ? { departmentId } : {}),
+  });
+  const result = await replay(db, policies, targets, {
+    ...(options.policyVersion ? { policyVersion: options.policyVersion } : {}),
+    now: options.now,
+    only: { period, ...(departmentId ? { departmentId } : {}) },
+  });
+  return { ...result, reconciliation: await periodReconciliation(db, period, departmentId) };
 }
 
 /** Every subject opened in a month (complaints by dispatch, faults, callbacks, findings), optionally of one department. */
