@@ -26,6 +26,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
             policies: runtime.policies,
             policyFamily: config.POLICY_FAMILY,
             now: runtime.now,
+            log,
             timeZone: timeZoneOf(runtime.policies.all()),
             followUp: (followUps) => enqueueFollowUps(producer, followUps, runtime.now()),
           },

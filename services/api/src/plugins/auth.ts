@@ -70,6 +70,8 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
           : 'Send an API key: Authorization: Bearer <key> (or sign in to the console).',
       );
     }
+    // Known before its role is checked: a refusal is logged with the key's name.
+    request.apiKey = apiKey;
     if (apiKey.role !== 'admin' && !roles.includes(apiKey.role)) {
       throw new ProblemError(
         403,
@@ -78,7 +80,6 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
         `${/^[aeiou]/.test(apiKey.role) ? 'An' : 'A'} ${apiKey.role} key may not do this; it needs one of: ${[...new Set([...roles, 'admin'])].join(', ')}.`,
       );
     }
-    request.apiKey = apiKey;
   });
 });
 
