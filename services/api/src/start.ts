@@ -14,6 +14,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
       db,
       policies: () => runtime.policies.all(),
       pingRedis: () => pingQueue(producer.queues.events),
+      queues: Object.values(producer.queues),
       onEventsStored: () => relay.kick(),
       now: runtime.now,
       rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
