@@ -20,7 +20,10 @@ export function createLogger(
     pretty({
       colorize: process.stdout.isTTY === true,
       translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',
-      ignore: 'pid,hostname',
+      // A request line reads "request completed GET /v1/ledger 200 (3.1 ms)", not two objects below it.
+      messageFormat:
+        '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}{if responseTime} ({responseTime} ms){end}',
+      ignore: 'pid,hostname,req,res,responseTime',
     }),
   );
 }

@@ -97,7 +97,7 @@ export async function closePeriod(
         faultsAssessed: outcome.faultsAssessed,
         entriesPosted: outcome.entriesPosted,
       },
-      `month ${period} closed: ${outcome.faultsAssessed} unfinished faults priced, ${outcome.entriesPosted} entries posted`,
+      `month ${period} closed (unfinished faults priced: ${outcome.faultsAssessed}, entries posted: ${outcome.entriesPosted})`,
     );
   }
   return outcome;
