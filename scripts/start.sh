@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's start command: installs what is missing (Node 24, pnpm, packages), starts the local
 # PostgreSQL and Redis when they are down, migrates, creates the first admin, ingest, manager and finance keys (kept
-# in .engine/, shown once here), and runs the whole engine (API and every worker) in the foreground
+# in .engine/, shown once at the start that creates them; later starts say where they are), and runs the whole engine (API and every worker) in the foreground
 # until Ctrl-C. No demo data: the configured database is the user's, and its ledger is append-only.
 #   ./scripts/start.sh          the engine on the configured database (DATABASE_URL, QUEUE_PREFIX)
 #   ./scripts/start.sh --demo   (or DEMO=1) instead an engine on a demo database of its own
@@ -46,14 +46,17 @@ if [ "$demo" = 1 ]; then
   # Only the engine process gets the demo's settings; the demo script derives them itself.
   engine_env=(DATABASE_URL="${demo_settings%%$'\n'*}" QUEUE_PREFIX="${demo_settings#*$'\n'}")
   keys=.engine/demo
+  created=(admin ingest manager finance) # new at each demo start
   where="DEMO database ${database}_demo (queue prefix $prefix-demo), reset at each --demo start;
   your database $database is not touched. Without --demo: your database, no demo"
 else
   mkdir -p .engine
+  created=()
   for role in admin ingest manager finance; do
     if [ ! -s ".engine/$role.key" ]; then
       node services/engine/src/cli.ts keys create --role "$role" --name "first $role key" > ".engine/$role.key"
       chmod 600 ".engine/$role.key"
+      created+=("$role")
     fi
   done
   engine_env=()
@@ -61,15 +64,25 @@ else
   where="database $database (queue prefix $prefix): your data, no demo. The demo: ./scripts/start.sh --demo"
 fi
 
+# A key is shown at the start that creates it; after that, only where it is (a terminal's scrollback
+# or a captured log should not hold working keys).
+key_line() { # role, note
+  if [[ " ${created[*]} " == *" $1 "* ]]; then
+    printf '%-12s %s   (%s%s, shown this once)' "$1 key:" "$(cat "$keys/$1.key")" "$keys/$1.key" "$2"
+  else
+    printf '%-12s in %s%s   (cat it to see it)' "$1 key:" "$keys/$1.key" "$2"
+  fi
+}
 cat >&2 <<BANNER
 
   Complaint and SLA engine (API and every worker) on http://127.0.0.1:$port   (OpenAPI: /docs)
   Console (managers, finance, admins): http://127.0.0.1:$port/console/   sign in with a key below
+  Metrics: http://127.0.0.1:$port/metrics   queues: http://127.0.0.1:$port/admin/queues (admin key)
   $where
-  admin key:   $(cat $keys/admin.key)   ($keys/admin.key)
-  ingest key:  $(cat $keys/ingest.key)   ($keys/ingest.key)
-  manager key: $(cat $keys/manager.key)   ($keys/manager.key, every department)
-  finance key: $(cat $keys/finance.key)   ($keys/finance.key)
+  $(key_line admin '')
+  $(key_line ingest '')
+  $(key_line manager ', every department')
+  $(key_line finance '')
 
 BANNER
 env "${engine_env[@]}" node services/engine/src/main.ts &

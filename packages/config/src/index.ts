@@ -12,6 +12,8 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Log lines as JSON (for machines), pretty (pino-pretty, for people), or auto: pretty when stdout is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** The policy family complaints are judged by (a pack family, e.g. fuling or gas-utility). */
   POLICY_FAMILY: z.string().default('fuling'),
   /** A request must arrive whole within this (headers and body): a client that trickles one in is cut off with a 408. */

@@ -387,15 +387,31 @@ export interface EventsOutcome {
  * looked at; `waiting` when nothing has opened the subject yet (its events wait for the opening
  * event, and become pending again once it is there).
  */
-export async function markEvents(trx: Trx, kind: string, id: string, outcome: EventsOutcome): Promise<void> {
-  await markEventsOfSubjects(trx, [{ kind, id, ...outcome }]);
+export async function markEvents(
+  trx: Trx,
+  kind: string,
+  id: string,
+  outcome: EventsOutcome,
+): Promise<FailedEvent[]> {
+  return markEventsOfSubjects(trx, [{ kind, id, ...outcome }]);
 }
 
-/** markEvents for many subjects: one statement for the verdicts, one more for any failures. */
+/** An event that failed, or failed for another reason, in this marking (for the logs). */
+export interface FailedEvent {
+  eventId: string;
+  subjectKind: string;
+  subjectId: string;
+  reason: string;
+}
+
+/**
+ * markEvents for many subjects: one statement for the verdicts, one more for any failures.
+ * Returns the events newly failed (an event failed again for the same reason is not among them).
+ */
 export async function markEventsOfSubjects(
   trx: Trx,
   outcomes: readonly (SubjectRef & EventsOutcome)[],
-): Promise<void> {
+): Promise<FailedEvent[]> {
   const rows = outcomes.flatMap((o) => {
     const applied = new Set(o.applied);
     return o.seen.map((eventId) => ({
@@ -428,18 +444,22 @@ export async function markEventsOfSubjects(
   const failed = outcomes.flatMap((o) =>
     o.failed.map((f) => ({ ...o, ...f, override: o.ofStoredState === true })),
   );
-  if (failed.length > 0) {
-    await sql`
-      UPDATE events e SET status = 'failed', error = v.reason
-      FROM unnest(
-        ${failed.map((f) => f.kind)}::text[], ${failed.map((f) => f.id)}::text[],
-        ${failed.map((f) => f.eventId)}::text[], ${failed.map((f) => f.reason)}::text[],
-        ${failed.map((f) => f.override)}::bool[]
-      ) AS v(kind, subject_id, event_id, reason, override)
-      -- Without a new state, an event once applied stays applied: its effects are in the state and the ledger.
-      WHERE e.subject_kind = v.kind AND e.subject_id = v.subject_id AND e.id = v.event_id
-        AND (v.override OR e.status <> 'applied')`.execute(trx);
-  }
+  if (failed.length === 0) return [];
+  const { rows: newlyFailed } = await sql<FailedEvent>`
+    UPDATE events e SET status = 'failed', error = v.reason
+    FROM unnest(
+      ${failed.map((f) => f.kind)}::text[], ${failed.map((f) => f.id)}::text[],
+      ${failed.map((f) => f.eventId)}::text[], ${failed.map((f) => f.reason)}::text[],
+      ${failed.map((f) => f.override)}::bool[]
+    ) AS v(kind, subject_id, event_id, reason, override)
+    -- Without a new state, an event once applied stays applied: its effects are in the state and the ledger.
+    WHERE e.subject_kind = v.kind AND e.subject_id = v.subject_id AND e.id = v.event_id
+      AND (v.override OR e.status <> 'applied')
+      AND (e.status <> 'failed' OR e.error IS DISTINCT FROM v.reason)
+    RETURNING e.id AS "eventId", e.subject_kind AS "subjectKind", e.subject_id AS "subjectId", v.reason`.execute(
+    trx,
+  );
+  return newlyFailed;
 }
 
 /** Events queued a while ago that no classifier has looked at (their job was lost): back to the outbox. */

@@ -74,8 +74,26 @@ function toPosted(r: LedgerRow): PostedEntry {
  * so an entry computed twice (a retried job) is skipped, never charged twice.
  */
 export async function appendEntries(trx: Trx, entries: readonly NewEntry[]): Promise<number> {
-  if (entries.length === 0) return 0;
-  const result = await trx
+  return (await appendEntriesReturning(trx, entries)).length;
+}
+
+/** An entry appendEntries posted (for the logs). */
+export interface AppendedEntry {
+  source: string;
+  subjectId: string;
+  rule: string;
+  period: string;
+  amountFen: number;
+  reversalOf: number | null;
+}
+
+/** appendEntries, returning the entries it posted (those computed before are skipped). */
+export async function appendEntriesReturning(
+  trx: Trx,
+  entries: readonly NewEntry[],
+): Promise<AppendedEntry[]> {
+  if (entries.length === 0) return [];
+  return trx
     .insertInto('ledger_entries')
     .values(
       entries.map((e) => ({
@@ -96,8 +114,15 @@ export async function appendEntries(trx: Trx, entries: readonly NewEntry[]): Pro
       })),
     )
     .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+    .returning([
+      'source',
+      'subject_id as subjectId',
+      'rule',
+      'period',
+      'amount_fen as amountFen',
+      'reversal_of as reversalOf',
+    ])
+    .execute();
 }
 
 /** A month's entries under the given rules, in posting order (the period-end entries of a close). */

@@ -17,7 +17,24 @@ export interface NewSignal {
  * subscribed to its kind, in the same transaction; returns the new deliveries' ids.
  */
 export async function recordSignals(trx: Trx, signals: readonly NewSignal[]): Promise<number[]> {
-  if (signals.length === 0) return [];
+  return (await recordSignalsReturning(trx, signals)).deliveries;
+}
+
+/** A signal recordSignals recorded for the first time (for the logs). */
+export interface RecordedSignal {
+  kind: string;
+  key: string;
+  subjectKind: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
+}
+
+/** recordSignals, returning the signals new here beside the deliveries' ids. */
+export async function recordSignalsReturning(
+  trx: Trx,
+  signals: readonly NewSignal[],
+): Promise<{ deliveries: number[]; recorded: RecordedSignal[] }> {
+  if (signals.length === 0) return { deliveries: [], recorded: [] };
   const inserted = await trx
     .insertInto('signals')
     .values(
@@ -32,9 +49,10 @@ export async function recordSignals(trx: Trx, signals: readonly NewSignal[]): Pr
       })),
     )
     .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'key']).doNothing())
-    .returning(['id', 'kind'])
+    .returning(['id', 'kind', 'key', 'subject_kind as subjectKind', 'subject_id as subjectId', 'detail'])
     .execute();
-  if (inserted.length === 0) return [];
+  const recorded = inserted.map(({ id: _, ...signal }) => signal as RecordedSignal);
+  if (inserted.length === 0) return { deliveries: [], recorded };
   const subscriptions = await trx
     .selectFrom('webhook_subscriptions')
     .select(['id', 'kinds'])
@@ -45,14 +63,14 @@ export async function recordSignals(trx: Trx, signals: readonly NewSignal[]): Pr
       .filter((s) => s.kinds.length === 0 || s.kinds.includes(signal.kind))
       .map((s) => ({ subscription_id: s.id, signal_id: signal.id })),
   );
-  if (deliveries.length === 0) return [];
+  if (deliveries.length === 0) return { deliveries: [], recorded };
   const rows = await trx
     .insertInto('webhook_deliveries')
     .values(deliveries)
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();
-  return rows.map((r) => r.id);
+  return { deliveries: rows.map((r) => r.id), recorded };
 }
 
 /**

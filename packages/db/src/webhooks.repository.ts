@@ -76,6 +76,27 @@ export async function recordDeliveryAttempt(
     .execute();
 }
 
+/** A delivery given up on, with what the logs say of it (the receiver's host, never its full URL). */
+export async function deadDelivery(db: Db, id: number) {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_subscriptions as w', 'w.id', 'd.subscription_id')
+    .innerJoin('signals as g', 'g.id', 'd.signal_id')
+    .select([
+      'd.id',
+      'd.subscription_id as subscriptionId',
+      'w.url',
+      'd.attempts',
+      'd.last_error as lastError',
+      'g.kind as signalKind',
+      'g.subject_kind as subjectKind',
+      'g.subject_id as subjectId',
+    ])
+    .where('d.id', '=', id)
+    .where('d.status', '=', 'dead')
+    .executeTakeFirst();
+}
+
 export async function createWebhook(db: Db, input: { url: string; secret: string; kinds: string[] }) {
   return db
     .insertInto('webhook_subscriptions')

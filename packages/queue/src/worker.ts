@@ -1,4 +1,4 @@
-import { type Job, Worker } from 'bullmq';
+import { type Job, MetricsTime, Worker } from 'bullmq';
 import { connectionOptions, type JobPayloads, type QueueName } from './queues.ts';
 
 export interface WorkerOptions {
@@ -26,6 +26,8 @@ export function createWorker<N extends QueueName>(
     lockDuration,
     stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)),
     maxStalledCount: 5,
+    // BullMQ's job metrics (completed and failed per minute, and in all), read by the API's /metrics.
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
   });
   worker.on('error', () => undefined);
   return worker;

@@ -9,7 +9,10 @@ import {
   seedBuiltinPolicies,
 } from '@engine/db';
 import { Producer } from '@engine/queue';
-import { type Logger, pino } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import { createLogger } from './logger.ts';
+
+export { createLogger } from './logger.ts';
 
 /** What every engine process shares: settings, logger, database, policies, and the job producer. */
 export interface Runtime {
@@ -29,8 +32,9 @@ export interface Runtime {
 export async function bootstrap(
   config: Config = loadConfig(),
   now: () => Date = () => new Date(),
+  logTo?: DestinationStream,
 ): Promise<Runtime> {
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger(config, logTo);
   await ensureDatabase(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL, {
     max: 20,

@@ -11,6 +11,7 @@ import { consoleAssets } from './plugins/console-assets.ts';
 import { consoleSessions, sessionRoutes } from './plugins/console-session.ts';
 import { metrics } from './plugins/metrics.ts';
 import { problemDetails } from './plugins/problem-details.ts';
+import { QUEUE_VIEW_PATH, queueView } from './plugins/queue-view.ts';
 import { requestDeadline } from './plugins/request-deadline.ts';
 import { textGuard } from './plugins/text-guard.ts';
 import { parseQueryString } from './query-string.ts';
@@ -83,7 +84,7 @@ export async function buildApp(
   await app.register(textGuard);
   await app.register(consoleSessions, deps);
   await app.register(auth, { db: deps.db });
-  await app.register(metrics, { db: deps.db, now: deps.now });
+  await app.register(metrics, { db: deps.db, now: deps.now, queues: deps.queues ?? [] });
   await app.register(healthRoutes, deps);
   await app.register(eventRoutes, deps);
   await app.register(adminRoutes, deps);
@@ -99,6 +100,7 @@ export async function buildApp(
   await app.register(keyRoutes, deps);
   await app.register(labelRoutes, deps);
   await app.register(streamRoutes, deps);
+  await app.register(queueView, { prefix: QUEUE_VIEW_PATH, queues: deps.queues ?? [] });
   await app.register(consoleAssets, { ...(deps.consoleDist ? { dist: deps.consoleDist } : {}) });
   return app;
 }

@@ -1,7 +1,11 @@
 import type { Config } from '@engine/config';
 import type { Db } from '@engine/db';
 import type { Policy } from '@engine/domain';
+import type { Producer } from '@engine/queue';
 import type { CloseOutcome, ClosePreview } from '@engine/use-cases';
+
+/** One of the engine's BullMQ queues. */
+export type EngineQueue = Producer['queues'][keyof Producer['queues']];
 
 /** What the API needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -23,6 +27,8 @@ export interface AppDeps {
   closePeriod: (period: string, closedBy: string | null) => Promise<CloseOutcome>;
   /** What closing a month would post, without posting it (a dry run of closePeriod). */
   previewClose: (period: string) => Promise<ClosePreview>;
+  /** The engine's BullMQ queues, for /metrics and the queue view (absent: neither shows queues). */
+  queues?: readonly EngineQueue[];
   /** Where the built console is (default: services/console/dist). */
   consoleDist?: string;
 }

@@ -13,6 +13,7 @@ export function startClassifier(runtime: Runtime): Stop {
     policies: runtime.policies,
     policyFamily: runtime.config.POLICY_FAMILY,
     now: runtime.now,
+    log: runtime.log,
   };
   const { config } = runtime;
   const batcher = new SubjectBatcher(

@@ -2,12 +2,12 @@
 // a process of its own (ENGINE_PROCESSES=per-role, the default, so a busy classifier and the API
 // use both cores) or all in one (single), kept running: a process that dies is started again.
 import { loadConfig } from '@engine/config';
-import { pino } from 'pino';
+import { createLogger } from '@engine/runtime/logger';
 import { rolesOf } from './engine-roles.ts';
 import { Supervisor } from './supervisor.ts';
 
 const config = loadConfig();
-const log = pino({ level: config.LOG_LEVEL }).child({ component: 'supervisor' });
+const log = createLogger(config).child({ component: 'supervisor' });
 const roles = rolesOf(config.ENGINE_ROLES);
 const supervisor = new Supervisor({
   script: new URL('./roles.ts', import.meta.url).pathname,

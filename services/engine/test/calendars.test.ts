@@ -235,7 +235,10 @@ describe('calendars as data, and no stop at a year without official data (pack d
 
   it('/metrics tells the days of official data left, as the calendar list does', async () => {
     const text = await (await fetch(`${engine.url}/metrics`)).text();
-    const days = Number(/engine_calendar_official_days_left\{calendar="cn-mainland"\} (\d+)/.exec(text)?.[1]);
+    const seconds = /engine_calendar_official_data_left_seconds\{calendar="cn-mainland"\} (\d+)/.exec(
+      text,
+    )?.[1];
+    const days = Number(seconds) / 86_400;
     const listed = await api(engine, 'manager', 'GET', '/v1/calendars');
     expect(days).toBe(listed.body.items[0].officialDaysLeft);
   });

@@ -9,6 +9,7 @@ import { startNotifier } from '@engine/notifier';
 import { startPenaltyCalculator } from '@engine/penalty-calculator';
 import { bootstrap, type Runtime, type Stop } from '@engine/runtime';
 import { startSlaTimer } from '@engine/sla-timer';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 
 export interface TestEngine {
@@ -64,6 +65,8 @@ export async function startTestEngine(
   env: Record<string, string> = {},
   parts: readonly Part[] = allParts,
   now: () => Date = clockFrom(TEST_CLOCK_START),
+  /** Where the engine's log lines go (with LOG_LEVEL set in env); see captureLogs. */
+  logTo?: DestinationStream,
 ): Promise<TestEngine> {
   const run = randomBytes(4).toString('hex');
   const base = new URL(inject('databaseUrl'));
@@ -79,7 +82,7 @@ export async function startTestEngine(
     WORKER_CONCURRENCY: '4',
     ...env,
   });
-  const runtime = await bootstrap(config, now);
+  const runtime = await bootstrap(config, now, logTo);
   const api = await startApi(runtime);
   const workers: Stop[] = [];
   if (parts.includes('classifier')) workers.push(startClassifier(runtime));
@@ -130,6 +133,26 @@ export async function startTestEngine(
       await runtime.producer.close();
       await runtime.db.destroy();
       await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+/** A log destination that keeps every line the engine writes, parsed (pino writes one JSON object a line). */
+export function captureLogs(): {
+  stream: DestinationStream;
+  lines: Record<string, unknown>[];
+  raw: string[];
+} {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  return {
+    lines,
+    raw,
+    stream: {
+      write(line: string) {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
     },
   };
 }

@@ -1,3 +1,4 @@
+import { deadDelivery } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import { createWorker, defaultJobOptions } from '@engine/queue';
 import type { Runtime, Stop } from '@engine/runtime';
@@ -21,5 +22,28 @@ export function startNotifier(runtime: Runtime): Stop {
       lockDurationMs: runtime.config.JOB_LOCK_MS,
     },
   );
+  // The dead letter is kept in Postgres (webhook_deliveries, status dead); the log says it happened and why.
+  worker.on('completed', (job, outcome) => {
+    if (outcome !== 'dead') return;
+    void deadDelivery(runtime.db, job.data.deliveryId)
+      .then((dead) => {
+        if (!dead) return;
+        runtime.log.info(
+          {
+            happening: 'webhook-dead',
+            deliveryId: dead.id,
+            subscriptionId: dead.subscriptionId,
+            host: new URL(dead.url).host,
+            attempts: dead.attempts,
+            reason: dead.lastError,
+            signal: dead.signalKind,
+            subjectKind: dead.subjectKind,
+            subjectId: dead.subjectId,
+          },
+          `webhook dead: delivery ${dead.id} of ${dead.signalKind} for ${dead.subjectKind} ${dead.subjectId} to ${new URL(dead.url).host} given up after ${dead.attempts} attempts: ${dead.lastError}`,
+        );
+      })
+      .catch((err) => runtime.log.warn({ err }, 'could not read a dead webhook delivery'));
+  });
   return () => worker.close();
 }

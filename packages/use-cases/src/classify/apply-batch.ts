@@ -1,5 +1,5 @@
 import {
-  appendEntries,
+  appendEntriesReturning,
   assertCalendarsCurrent,
   closedPeriods,
   departmentFamilies,
@@ -13,7 +13,7 @@ import {
   markPolicyUsed,
   openedAtOfMany,
   postedEntriesOf,
-  recordSignals,
+  recordSignalsReturning,
   repeatsOfMany,
   requestEvaluation,
   type StoredEvent,
@@ -36,6 +36,7 @@ import {
   type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
+import { Happenings } from '../happenings.ts';
 import { applySubject, type ClassifierDeps, type FollowUps, policyFor } from './apply-subject.ts';
 import { type Evaluated, evaluateAlone, needsNeighbours, type StoredSubject } from './evaluate-stored.ts';
 import {
@@ -92,8 +93,10 @@ export async function applySubjects(
 ): Promise<{ followUps: FollowUps[]; failed: Map<string, unknown> }> {
   const unique = [...new Map(targets.map((t) => [subjectKey(t), { kind: t.kind, id: t.id }])).values()];
   let batch: { followUps: FollowUps[]; oneByOne: SubjectRef[] };
+  const happened = new Happenings();
   try {
-    batch = await deps.db.transaction().execute((trx) => evaluateBatch(deps, trx, unique));
+    batch = await deps.db.transaction().execute((trx) => evaluateBatch(deps, trx, unique, happened));
+    happened.writeTo(deps.log);
   } catch {
     batch = { followUps: [], oneByOne: unique };
   }
@@ -114,6 +117,7 @@ async function evaluateBatch(
   deps: ClassifierDeps,
   trx: Trx,
   refs: readonly SubjectRef[],
+  happened: Happenings,
 ): Promise<{ followUps: FollowUps[]; oneByOne: SubjectRef[] }> {
   await lockSubjects(trx, refs);
   const now = parseInstant(deps.now().toISOString());
@@ -152,18 +156,21 @@ async function evaluateBatch(
       clocks: clocksOf(d.evaluated).map(toNewClock),
     })),
   );
-  await markEventsOfSubjects(
-    trx,
-    done.map((d) => ({ ...d.ref, ...eventsOutcome(d.evaluated, d.subject.events, now) })),
+  happened.failed(
+    await markEventsOfSubjects(
+      trx,
+      done.map((d) => ({ ...d.ref, ...eventsOutcome(d.evaluated, d.subject.events, now) })),
+    ),
   );
-  const deliveries = await recordSignals(
+  const { deliveries, recorded } = await recordSignalsReturning(
     trx,
     done.flatMap((d) =>
       signalRows(d.ref.kind, d.ref.id, d.evaluated.departmentId, d.evaluated.evaluation.signals),
     ),
   );
+  happened.signals(recorded);
   const repeats = await repeatsArrivedFirst(trx, done, now);
-  const ledgerLeftBehind = await postFines(trx, done, versions);
+  const ledgerLeftBehind = await postFines(trx, done, versions, happened);
 
   const followUps = done.map((d, index): FollowUps => {
     const key = subjectKey(d.ref);
@@ -289,6 +296,7 @@ async function postFines(
   trx: Trx,
   done: readonly Done[],
   versions: Map<string, number>,
+  happened: Happenings,
 ): Promise<Set<string>> {
   await lockPeriodsShared(trx);
   // Read after the lock, in a statement of its own: its snapshot sees a close that committed while we waited.
@@ -307,10 +315,12 @@ async function postFines(
     trx,
     posting.map((d) => d.ref),
   );
-  await appendEntries(
-    trx,
-    posting.flatMap((d) =>
-      reconcile(d.evaluated.evaluation.entries, posted.get(subjectKey(d.ref)) ?? [], closed),
+  happened.entries(
+    await appendEntriesReturning(
+      trx,
+      posting.flatMap((d) =>
+        reconcile(d.evaluated.evaluation.entries, posted.get(subjectKey(d.ref)) ?? [], closed),
+      ),
     ),
   );
   await markLedgersInStep(

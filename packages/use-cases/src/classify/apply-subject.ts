@@ -11,7 +11,7 @@ import {
   type PolicyStore,
   quotaCases,
   quotaSet,
-  recordSignals,
+  recordSignalsReturning,
   repeatsOf,
   requestEvaluation,
   StaleCalendarError,
@@ -40,6 +40,7 @@ import {
   type SubjectKind,
   toDomainEvent,
 } from '@engine/domain';
+import { type HappeningLog, Happenings } from '../happenings.ts';
 import { type Evaluated, evaluateStored } from './evaluate-stored.ts';
 import {
   clocksOf,
@@ -58,6 +59,8 @@ export interface ClassifierDeps {
   /** The family that judges a department none was assigned to (RULES.md 9). */
   policyFamily: string;
   now: () => Date;
+  /** Where what happened (events failed, signals, fines) is logged, after each commit. */
+  log?: HappeningLog;
 }
 
 /** What must happen after the commit; each is also found again by the sla-timer's sweep if it is lost. */
@@ -118,8 +121,9 @@ export async function applySubject(
   id: string,
   calendarReloads = 0,
 ): Promise<FollowUps> {
+  const happened = new Happenings();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const followUps = await deps.db.transaction().execute(async (trx) => {
       await lockSubject(trx, kind, id);
       const events = await domainEventsOf(trx, kind, id);
       const seen = events.map((e) => e.id);
@@ -156,7 +160,7 @@ export async function applySubject(
       const nextCheck = nextCheckOf(result, events, now);
       // Counted on a year without official data: make sure it was not stored meanwhile.
       if (calendarNeeds.length > 0) await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
-      const version = await storeEvaluation(trx, {
+      const version = await storeEvaluation(trx, happened, {
         kind,
         id,
         policy,
@@ -168,10 +172,11 @@ export async function applySubject(
         nextCheckAt: nextCheck,
         calendarNeeds,
       });
-      const deliveries = await recordSignals(
+      const { deliveries, recorded } = await recordSignalsReturning(
         trx,
         signalRows(kind, id, result.departmentId, evaluation.signals),
       );
+      happened.signals(recorded);
       const cause = `moved-${createHash('sha1').update(`${kind}:${id}:${version}`).digest('hex').slice(0, 16)}`;
       const moved = await neighboursMoved(trx, policy, { kind, id, opening, existing, result });
       for (const group of ['complaint', 'fault', 'finding']) {
@@ -189,6 +194,8 @@ export async function applySubject(
         reevaluate: moved.map((m) => ({ ...m, cause })),
       };
     });
+    happened.writeTo(deps.log);
+    return followUps;
   } catch (error) {
     // A year stored since the calendars were loaded (expected right after a store): load and evaluate again.
     if (error instanceof StaleCalendarError && calendarReloads < MAX_CALENDAR_RELOADS) {
@@ -211,12 +218,15 @@ export async function applySubject(
       await lockSubject(trx, kind, id);
       const stored = await subjectEvents(trx, kind, id);
       const failing = eventId ?? stored.find((e) => e.type === openingTypeOf[kind as SubjectKind])?.id;
-      await markEvents(trx, kind, id, {
-        seen: stored.map((e) => e.id),
-        applied: [],
-        failed: failing ? [{ eventId: failing, reason: error.message }] : [],
-      });
+      happened.failed(
+        await markEvents(trx, kind, id, {
+          seen: stored.map((e) => e.id),
+          applied: [],
+          failed: failing ? [{ eventId: failing, reason: error.message }] : [],
+        }),
+      );
     });
+    happened.writeTo(deps.log);
     return noFollowUps;
   }
 }
@@ -238,19 +248,23 @@ async function awaitCalendar(
   error: CalendarCoverageError,
 ): Promise<FollowUps> {
   const retryAt = new Date(deps.now().getTime() + CALENDAR_RETRY_MS);
+  const happened = new Happenings();
   await deps.db.transaction().execute(async (trx) => {
     await lockSubject(trx, kind, id);
     // Stored since this process loaded its calendars: evaluate again with it (applySubject reloads).
     await assertCalendarsCurrent(trx, deps.policies.calendarFingerprint());
     const stored = await subjectEvents(trx, kind, id);
-    await markEvents(trx, kind, id, {
-      seen: stored.map((e) => e.id),
-      applied: [],
-      failed: stored.map((e) => ({ eventId: e.id, reason: error.message })),
-    });
+    happened.failed(
+      await markEvents(trx, kind, id, {
+        seen: stored.map((e) => e.id),
+        applied: [],
+        failed: stored.map((e) => ({ eventId: e.id, reason: error.message })),
+      }),
+    );
     await scheduleCheck(trx, kind, id, retryAt);
     await awaitCalendarYear(trx, kind, id, error.year);
   });
+  happened.writeTo(deps.log);
   return { ...noFollowUps, timer: { kind, id, at: retryAt } };
 }
 
@@ -307,6 +321,7 @@ async function neighboursMoved(
 /** Stores the subject's state, clocks and typed columns, and each event's verdict; returns the state version. */
 async function storeEvaluation(
   trx: Trx,
+  happened: Happenings,
   input: {
     kind: string;
     id: string;
@@ -335,6 +350,6 @@ async function storeEvaluation(
     }),
   );
   await saveClocks(trx, { kind, id, departmentId: result.departmentId }, clocks.map(toNewClock));
-  await markEvents(trx, kind, id, eventsOutcome(result, events, now));
+  happened.failed(await markEvents(trx, kind, id, eventsOutcome(result, events, now)));
   return version;
 }

@@ -1,5 +1,6 @@
 import {
-  appendEntries,
+  type AppendedEntry,
+  appendEntriesReturning,
   callbacksOfRatePeriod,
   findPolicyVersion,
   loadStoredCalendars,
@@ -26,9 +27,9 @@ export async function postCallbackRate(
   trx: Trx,
   period: string,
   closed: ReadonlySet<string>,
-): Promise<number> {
+): Promise<AppendedEntry[]> {
   await lockPeriodScope(trx, `callback-rate:${period}`);
-  return appendEntries(trx, await callbackRateEntries(trx, period, closed));
+  return appendEntriesReturning(trx, await callbackRateEntries(trx, period, closed));
 }
 
 /** The entries that bring a period's callback-rate shortfalls in step (what postCallbackRate appends). */

@@ -8,6 +8,7 @@ import {
 } from '@engine/db';
 import { periodEnd } from '@engine/domain';
 import { applySubject, type ClassifierDeps, type FollowUps } from '../classify/apply-subject.ts';
+import { Happenings } from '../happenings.ts';
 import { postCallbackRate } from './callback-rate.ts';
 import { postPenalties } from './post-penalties.ts';
 
@@ -70,19 +71,34 @@ export async function closePeriod(
   let entriesPosted = 0;
   for (const id of faults) {
     await deps.followUp(await applySubject(deps, 'fault', id));
-    entriesPosted += await postPenalties(deps.db, 'fault', id);
+    entriesPosted += await postPenalties(deps.db, 'fault', id, deps.log);
   }
-  return deps.db.transaction().execute(async (trx) => {
+  const happened = new Happenings();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
     await lockPeriodsExclusive(trx);
     const row = await findPeriod(trx, period);
     if (row?.status === 'closed') return already(row);
-    entriesPosted += await postCallbackRate(trx, period, await closedPeriods(trx));
+    happened.entries(await postCallbackRate(trx, period, await closedPeriods(trx)));
     return {
       period,
       closedAt: await markClosed(trx, period, closedBy, deps.now()),
       alreadyClosed: false,
       faultsAssessed: faults.length,
-      entriesPosted,
+      entriesPosted: entriesPosted + happened.entryCount(),
     };
   });
+  happened.writeTo(deps.log);
+  if (!outcome.alreadyClosed) {
+    deps.log?.info(
+      {
+        happening: 'month-closed',
+        period,
+        closedByKeyId: closedBy,
+        faultsAssessed: outcome.faultsAssessed,
+        entriesPosted: outcome.entriesPosted,
+      },
+      `month ${period} closed (unfinished faults priced: ${outcome.faultsAssessed}, entries posted: ${outcome.entriesPosted})`,
+    );
+  }
+  return outcome;
 }

@@ -10,6 +10,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Forgets a key this process has cached, so its revocation takes effect here at once. */
     forgetApiKey: (keyId: string) => void;
+    /**
+     * Finds the request's key (bearer or console session) and checks it may act in one of `roles`
+     * (admin always may); throws the 400, 401 or 403 problem otherwise. For routes whose plugin
+     * handles errors itself (the queue view); others say `config.roles`.
+     */
+    authenticate: (request: FastifyRequest, reply: FastifyReply, roles: readonly Role[]) => Promise<void>;
   }
   interface FastifyContextConfig {
     /** The roles that may call the route (admin always may); absent: no key needed. */
@@ -42,9 +48,7 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
     for (const [key, hit] of cache) if (hit.apiKey?.id === keyId) cache.delete(key);
   });
   app.decorateRequest('apiKey', null);
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const roles = request.routeOptions.config.roles;
-    if (!roles) return;
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply, roles: readonly Role[]) => {
     // Two Authorization headers: a proxy reading the last would act for another key than we do.
     if (authorizationHeaders(request.raw.rawHeaders) > 1) {
       throw new ProblemError(
@@ -70,6 +74,8 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
           : 'Send an API key: Authorization: Bearer <key> (or sign in to the console).',
       );
     }
+    // Known before its role is checked: a refusal is logged with the key's name.
+    request.apiKey = apiKey;
     if (apiKey.role !== 'admin' && !roles.includes(apiKey.role)) {
       throw new ProblemError(
         403,
@@ -78,7 +84,11 @@ export const auth = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
         `${/^[aeiou]/.test(apiKey.role) ? 'An' : 'A'} ${apiKey.role} key may not do this; it needs one of: ${[...new Set([...roles, 'admin'])].join(', ')}.`,
       );
     }
-    request.apiKey = apiKey;
+  };
+  app.decorate('authenticate', authenticate);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const roles = request.routeOptions.config.roles;
+    if (roles) await authenticate(request, reply, roles);
   });
 });
 

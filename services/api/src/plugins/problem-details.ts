@@ -91,6 +91,25 @@ export const problemDetails = fp(async (app: FastifyInstance) => {
     }
     return reply.status(problem.status).type(PROBLEM_TYPE).send(problem);
   });
+  // Every 4xx is logged with its reason and the key's name (never the key), beside Fastify's request line.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 || reply.statusCode >= 500 || typeof payload !== 'string') return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json')) return payload;
+    const problem = JSON.parse(payload) as Problem;
+    request.log.info(
+      {
+        status: reply.statusCode,
+        problem: problem.type,
+        detail: problem.detail,
+        ...(problem.errors ? { errors: problem.errors.slice(0, 20) } : {}),
+        keyName: request.apiKey?.name ?? null,
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+      },
+      `${reply.statusCode} ${problem.title}: ${problem.detail}`,
+    );
+    return payload;
+  });
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
