@@ -40,29 +40,44 @@ export function newWebhookSchema(policy: AddressPolicy) {
         .default([])
         .transform((kinds) => [...new Set(kinds)]),
     })
-    .superRefine((body, ctx) => {
-      const url = new URL(body.url);
-      const problem = (path: string, message: string) =>
-        ctx.addIssue({ code: 'custom', path: [path], message });
-      const whsec = body.secret?.startsWith('whsec_') ? WHSEC.exec(body.secret) : null;
-      if (body.secret?.startsWith('whsec_')) {
-        const bytes = whsec ? Buffer.from(whsec[1]!, 'base64').length : 0;
-        if (bytes < 24 || bytes > 64)
-          problem('secret', 'a whsec_ secret is whsec_ and the base64 of 24 to 64 random bytes');
-      }
-      if (body.format === 'dingtalk') {
-        if (!url.searchParams.get('access_token'))
-          problem('url', 'a DingTalk robot URL carries its access_token (…/robot/send?access_token=…)');
-        if (!body.secret)
-          problem('secret', 'a DingTalk robot needs its 加签 secret (SEC…) to sign each message');
-      }
-      if (body.format === 'wecom') {
-        if (!url.searchParams.get('key'))
-          problem('url', 'a WeCom robot URL carries its key (…/cgi-bin/webhook/send?key=…)');
-        if (body.secret !== undefined)
-          problem('secret', 'a WeCom robot signs nothing: leave the secret out, its key is in the URL');
-      }
+    .superRefine(formatRules, {
+      // Run even when another field (kinds) failed, so that every problem is named at once.
+      when: ({ value }) => {
+        const body = value as { url?: unknown; format?: unknown; secret?: unknown };
+        return (
+          typeof body.url === 'string' &&
+          URL.canParse(body.url) &&
+          (body.format === undefined || formats.includes(body.format as never)) &&
+          (body.secret === undefined || typeof body.secret === 'string')
+        );
+      },
     });
+}
+
+/** What depends on the format: a robot's URL carries its credential; WeCom takes no secret, DingTalk needs its own. */
+function formatRules(
+  body: { url: string; format?: (typeof formats)[number]; secret?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const url = new URL(body.url);
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (body.secret?.startsWith('whsec_')) {
+    const key = WHSEC.exec(body.secret)?.[1];
+    const bytes = key ? Buffer.from(key, 'base64').length : 0;
+    if (bytes < 24 || bytes > 64)
+      problem('secret', 'a whsec_ secret is whsec_ and the base64 of 24 to 64 random bytes');
+  }
+  if (body.format === 'dingtalk') {
+    if (!url.searchParams.get('access_token'))
+      problem('url', 'a DingTalk robot URL carries its access_token (…/robot/send?access_token=…)');
+    if (!body.secret) problem('secret', 'a DingTalk robot needs its 加签 secret (SEC…) to sign each message');
+  }
+  if (body.format === 'wecom') {
+    if (!url.searchParams.get('key'))
+      problem('url', 'a WeCom robot URL carries its key (…/cgi-bin/webhook/send?key=…)');
+    if (body.secret !== undefined)
+      problem('secret', 'a WeCom robot signs nothing: leave the secret out, its key is in the URL');
+  }
 }
 
 /** The secret to store: the one given, or a new Standard Webhooks secret (answered once). */
