@@ -125,13 +125,13 @@ function readable(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} (${iso.slice(-6)})`;
 }
 
-/** 7,530 s -> 2小时5分. */
+/** 7,530 s -> 2小时5分; 7,200 s -> 2小时. */
 function duration(seconds: number): string {
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3_600);
   const minutes = Math.floor((seconds % 3_600) / 60);
-  const parts = [days ? `${days}天` : '', hours ? `${hours}小时` : '', `${minutes}分`];
-  return parts.join('').replace(/^(.+?)0分$/, '$1');
+  const larger = `${days ? `${days}天` : ''}${hours ? `${hours}小时` : ''}`;
+  return minutes || !larger ? `${larger}${minutes}分` : larger;
 }
 
 /** Text someone typed (a summary, a name), shown as text: one line, no markdown links, tags or emphasis. */
