@@ -865,6 +865,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
                                 url: string;
                                 kinds: string[];
                                 /** @enum {string} */
@@ -914,11 +915,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
                             url: string;
                             kinds: string[];
                             /** @enum {string} */
                             format: "standard" | "dingtalk" | "wecom";
                             createdAt: string;
+                            /** @description Only when the engine generated it (a whsec_ secret): shown this once. */
                             secret?: string;
                         };
                     };

@@ -11,8 +11,9 @@ import { newWebhookSchema, unreachableUrlProblem, webhookSecret } from './webhoo
 
 const webhook = z.object({
   id: z.string(),
-  /** Credentials hidden: the user, the password and every query value (a robot's key or token). */
-  url: z.string(),
+  url: z
+    .string()
+    .describe("Credentials hidden: the user, the password and every query value (a robot's key or token)."),
   kinds: z.array(z.string()),
   format: z.enum(['standard', 'dingtalk', 'wecom']),
   createdAt: z.string(),
@@ -46,8 +47,10 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         body: newWebhookSchema({ allowPrivate: deps.config.WEBHOOK_ALLOW_PRIVATE }),
         response: {
           201: webhook.extend({
-            /** Only when the engine generated it: shown this once. */
-            secret: z.string().optional(),
+            secret: z
+              .string()
+              .optional()
+              .describe('Only when the engine generated it (a whsec_ secret): shown this once.'),
           }),
           400: problemSchema,
           401: problemSchema,
