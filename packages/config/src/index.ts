@@ -37,6 +37,12 @@ const configSchema = z.object({
   /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
+  /**
+   * Webhooks to loopback and private addresses (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, CGNAT,
+   * ::1, fc00::/7): refused unless true (a receiver on the engine's own network, tests). Link-local
+   * and cloud metadata addresses are refused whatever this says.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   /** The console's and links' absolute base (webhook payloads, messages); empty: http://127.0.0.1:PORT. */
   PUBLIC_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   /** How long a console sign-in lasts before the person signs in again (a working day and a half). */

@@ -227,9 +227,13 @@ export interface WebhookSubscriptionsTable {
   url: string;
   secret: string;
   kinds: ColumnType<string[], string[] | undefined, string[]>;
+  /** How deliveries are written and signed (migration 0022). */
+  format: ColumnType<WebhookFormat, WebhookFormat | undefined, WebhookFormat>;
   created_at: DefaultedTimestamp;
   deleted_at: Timestamp | null;
 }
+
+export type WebhookFormat = 'standard' | 'dingtalk' | 'wecom';
 
 export interface WebhookDeliveriesTable {
   id: Generated<number>;

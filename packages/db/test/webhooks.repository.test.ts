@@ -83,6 +83,7 @@ describe('webhook subscriptions', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       url: URL_NOWHERE,
       kinds: first.kinds,
+      format: 'standard',
       created_at: expect.any(Date),
     });
     expect(first.kinds).toHaveLength(2);
@@ -102,6 +103,37 @@ describe('webhook subscriptions', () => {
     expect(await deleteWebhook(db, id)).toBe(false);
     expect(await deleteWebhook(db, randomUUID())).toBe(false);
   });
+
+  it('createWebhook keeps a kind named twice once, and stores the format', async () => {
+    const kind = uid('test-kind');
+    const created = await createWebhook(db, {
+      url: URL_NOWHERE,
+      secret: SECRET,
+      kinds: [kind, kind, 'breach', kind],
+      format: 'dingtalk',
+    });
+    subscriptions.push(created.id);
+    expect(created).toMatchObject({ kinds: [kind, 'breach'], format: 'dingtalk' });
+  });
+
+  it('deleteWebhook drops its pending deliveries, and keeps the delivered ones as the record', async () => {
+    const { id: pending, subscription } = await oneDelivery();
+    const [delivered] = await db
+      .transaction()
+      .execute((trx) =>
+        recordSignals(trx, [signal(subscription.kinds[0]!, uid('C'), 'breach:first_response')]),
+      );
+    await recordDeliveryAttempt(db, delivered!, { status: 'delivered', error: null });
+    expect(await deleteWebhook(db, subscription.id)).toBe(true);
+    expect(await deliveryToSend(db, pending)).toBeUndefined();
+    expect((await deliveryToSend(db, delivered!))?.status).toBe('delivered');
+    const left = await db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('subscription_id', '=', subscription.id)
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([delivered]);
+  });
 });
 
 describe('deliveries', () => {
@@ -119,6 +151,10 @@ describe('deliveries', () => {
       status: 'pending',
       url: URL_NOWHERE,
       secret: SECRET,
+      format: 'standard',
+      // A complaint nobody posted and a clock nobody started: nothing more to tell of them.
+      subject: null,
+      clock: null,
       signal: {
         id: signalId,
         kind,

@@ -25,7 +25,12 @@ export {
 } from './ledger/close-period.ts';
 export { postPenalties } from './ledger/post-penalties.ts';
 export { type ClosePreview, previewClose } from './ledger/preview-close.ts';
-export { deliverWebhook, signatureOf } from './notify/deliver.ts';
+export { type AddressPolicy, literalAddressOf, refusalOf } from './notify/address-policy.ts';
+export { type DeliveryContext, deliverWebhook } from './notify/deliver.ts';
+export { markdownOf, signatureOf } from './notify/formats.ts';
+export { refusalOfUrl } from './notify/guarded-post.ts';
+export type { WebhookPayload } from './notify/payload.ts';
+export { redactedUrl } from './notify/redact.ts';
 export {
   checkCalendarCoverage,
   WARN_DAYS,

@@ -80,6 +80,8 @@ export async function startTestEngine(
     LOG_LEVEL: 'silent',
     SWEEP_INTERVAL_MS: '500',
     WORKER_CONCURRENCY: '4',
+    // The tests' receivers listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...env,
   });
   const runtime = await bootstrap(config, now, logTo);
@@ -204,6 +206,9 @@ export function uid(label: string): string {
 export interface Received {
   body: string;
   signature: string | undefined;
+  /** The request's path and query (a robot's credential and signature are there). */
+  url: string;
+  headers: IncomingMessage['headers'];
 }
 
 /** A duty manager's tool: records what it receives; answers 500 to the first `failures` calls. */
@@ -221,7 +226,12 @@ export async function receiver(failures = 0): Promise<{ url: string; received: R
         response.writeHead(500).end();
         return;
       }
-      received.push({ body, signature: request.headers['x-engine-signature'] as string | undefined });
+      received.push({
+        body,
+        signature: request.headers['x-engine-signature'] as string | undefined,
+        url: request.url ?? '',
+        headers: request.headers,
+      });
       response.writeHead(204).end();
     });
   });

@@ -1,3 +1,4 @@
+import { publicUrl } from '@engine/config';
 import { deadDelivery } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import { createWorker, defaultJobOptions } from '@engine/queue';
@@ -6,6 +7,7 @@ import { deliverWebhook } from '@engine/use-cases';
 
 /** The notifier: delivers webhooks for signals, with retries and a dead-letter record. */
 export function startNotifier(runtime: Runtime): Stop {
+  const { config } = runtime;
   const worker = createWorker(
     'notifications',
     (job) =>
@@ -13,13 +15,18 @@ export function startNotifier(runtime: Runtime): Stop {
         runtime.db,
         job.data.deliveryId,
         { isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? defaultJobOptions.attempts ?? 1) },
-        timeZoneOf(runtime.policies.all()),
+        {
+          timeZone: timeZoneOf(runtime.policies.all()),
+          baseUrl: publicUrl(config),
+          policy: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
+          now: runtime.now,
+        },
       ),
     {
-      redisUrl: runtime.config.REDIS_URL,
-      prefix: runtime.config.QUEUE_PREFIX,
-      concurrency: runtime.config.WORKER_CONCURRENCY,
-      lockDurationMs: runtime.config.JOB_LOCK_MS,
+      redisUrl: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.WORKER_CONCURRENCY,
+      lockDurationMs: config.JOB_LOCK_MS,
     },
   );
   // The dead letter is kept in Postgres (webhook_deliveries, status dead); the log says it happened and why.

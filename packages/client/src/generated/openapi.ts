@@ -865,8 +865,11 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
+                                /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
                                 url: string;
                                 kinds: string[];
+                                /** @enum {string} */
+                                format: "standard" | "dingtalk" | "wecom";
                                 createdAt: string;
                             }[];
                         };
@@ -877,7 +880,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a URL to signals (warnings, breaches, upgrades, over-level complaints, suspensions, a calendar running out of official holiday data)
-         * @description Each delivery is a JSON POST signed with X-Engine-Signature: sha256=HMAC-SHA256(secret, body), retried with backoff; a delivery that keeps failing is recorded dead.
+         * @description `standard` (the default): a JSON POST signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `whsec_` secret is generated when none is given and answered once) and, as before, X-Engine-Signature: sha256=HMAC-SHA256(secret, body). `dingtalk`: a DingTalk custom robot markdown message, signed with its 加签 secret (timestamp and sign query parameters). `wecom`: a WeCom group robot markdown message (the key in the URL; no secret). Retried with backoff; a delivery that keeps failing is recorded dead. Loopback and private addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true, link-local and cloud metadata addresses always, checked again at each delivery.
          */
         post: {
             parameters: {
@@ -891,7 +894,13 @@ export interface paths {
                     "application/json": {
                         /** Format: uri */
                         url: string;
-                        secret: string;
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        format?: "standard" | "dingtalk" | "wecom";
+                        /** @description standard: a `whsec_` secret (base64 of 24-64 bytes) or a plain one of 16+ characters; none: one is generated. dingtalk: the robot's 加签 secret (SEC...). wecom: none. */
+                        secret?: string;
                         /** @default [] */
                         kinds?: ("warning" | "breach" | "upgrade" | "over_level" | "suspension" | "calendar.expiring")[];
                     };
@@ -906,9 +915,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
                             url: string;
                             kinds: string[];
+                            /** @enum {string} */
+                            format: "standard" | "dingtalk" | "wecom";
                             createdAt: string;
+                            /** @description Only when the engine generated it (a whsec_ secret): shown this once. */
+                            secret?: string;
                         };
                     };
                 };

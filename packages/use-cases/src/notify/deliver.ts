@@ -1,54 +1,49 @@
-import { createHmac } from 'node:crypto';
-import { type Db, deliveryToSend, recordDeliveryAttempt } from '@engine/db';
-import { formatInstant } from '@engine/domain';
+import { type Db, deliveryToSend, namesOf, recordDeliveryAttempt } from '@engine/db';
+import type { AddressPolicy } from './address-policy.ts';
+import { wireRequest } from './formats.ts';
+import { guardedPost } from './guarded-post.ts';
+import { namesWanted, webhookPayload } from './payload.ts';
 
 const TIMEOUT_MS = 5_000;
 
-/** The signature a receiver checks: HMAC-SHA256 of the raw body with the subscription's secret. */
-export function signatureOf(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export interface DeliveryContext {
+  /** API.md: instants in the policy's zone (+08:00 by default), as every answer gives them. */
+  timeZone: string;
+  /** The console's base (PUBLIC_URL), for the subject's link. */
+  baseUrl: string;
+  policy: AddressPolicy;
+  /** The engine's clock: how far past its deadline a clock is. */
+  now: () => Date;
 }
 
 /**
- * Delivers one webhook: POSTs the signal as JSON with `X-Engine-Signature`. A failure throws so
- * the queue retries with backoff; on the last attempt the delivery is recorded dead (the
- * dead-letter record) with its last error.
+ * Delivers one webhook in its subscription's format (the engine's JSON signed per Standard
+ * Webhooks, or a DingTalk or WeCom robot's markdown message). A failure throws so the queue
+ * retries with backoff; on the last attempt the delivery is recorded dead (the dead-letter record)
+ * with its last error. The signing time is the wall clock, which receivers compare with theirs.
  */
 export async function deliverWebhook(
   db: Db,
   deliveryId: number,
   attempt: { isLast: boolean },
-  /** API.md: instants in the policy's zone (+08:00 by default), as every answer gives them. */
-  timeZone: string,
+  context: DeliveryContext,
 ): Promise<'delivered' | 'dead' | 'skipped'> {
   const delivery = await deliveryToSend(db, deliveryId);
   if (delivery?.status !== 'pending') return 'skipped';
-  const { signal } = delivery;
-  const provisionalYears = (signal.detail as { provisionalYears?: number[] } | null)?.provisionalYears;
-  const body = JSON.stringify({
-    id: `${signal.id}`,
-    kind: signal.kind,
-    key: signal.key,
-    subjectKind: signal.subjectKind,
-    subjectId: signal.subjectId,
-    departmentId: signal.departmentId,
-    at: formatInstant(signal.at.getTime(), timeZone),
-    detail: signal.detail,
-    // A warning or breach of a deadline counted on a year without official holiday data.
-    ...(provisionalYears ? { provisional: true, provisionalYears } : {}),
+  const names = await namesOf(db, namesWanted(delivery));
+  const payload = webhookPayload(delivery, names, {
+    now: context.now(),
+    timeZone: context.timeZone,
+    baseUrl: context.baseUrl,
   });
+  const request = wireRequest(delivery.format, delivery, payload, new Date());
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-engine-signature': signatureOf(delivery.secret, body),
-        'x-engine-delivery': String(delivery.id),
-      },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    const answer = await guardedPost(request.url, request.headers, request.body, {
+      policy: context.policy,
+      timeoutMs: TIMEOUT_MS,
     });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const refusal = request.refusalOf(answer);
+    if (refusal) throw new Error(refusal);
     await recordDeliveryAttempt(db, deliveryId, { status: 'delivered', error: null });
     return 'delivered';
   } catch (error) {

@@ -500,16 +500,26 @@ const signalKinds = [
   'calendar.expiring',
 ] as const;
 
+const webhookFormats = ['standard', 'dingtalk', 'wecom'] as const;
+type WebhookFormat = (typeof webhookFormats)[number];
+
 function Webhooks() {
   const t = useT();
   const { lang } = useLang();
   const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => read(api.GET('/v1/webhooks')) });
-  const [form, setForm] = useState({ url: '', secret: '', kinds: [] as string[] });
+  const blank = { url: '', format: 'standard' as WebhookFormat, secret: '', kinds: [] as string[] };
+  const [form, setForm] = useState(blank);
   const create = useSave(
     () =>
       read(
         api.POST('/v1/webhooks', {
-          body: { url: form.url, secret: form.secret, kinds: form.kinds as never },
+          body: {
+            url: form.url,
+            format: form.format,
+            // Standard: none given, the engine generates one; WeCom robots take none.
+            ...(form.secret && form.format !== 'wecom' ? { secret: form.secret } : {}),
+            kinds: form.kinds as never,
+          },
         }),
       ),
     ['webhooks'],
@@ -529,6 +539,7 @@ function Webhooks() {
               <thead>
                 <tr>
                   <th>{t('webhookUrl')}</th>
+                  <th>{t('webhookFormat')}</th>
                   <th>{t('kind')}</th>
                   <th>{t('createdAt')}</th>
                   <th />
@@ -540,6 +551,7 @@ function Webhooks() {
                     <td>
                       <code>{w.url}</code>
                     </td>
+                    <td>{t(`webhookFormat_${w.format}`)}</td>
                     <td>
                       {w.kinds.length ? w.kinds.map((k) => wordOr(t, 'signal_', k)).join('、') : t('any')}
                     </td>
@@ -560,7 +572,7 @@ function Webhooks() {
         className="stack-form"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate(undefined as never, { onSuccess: () => setForm({ url: '', secret: '', kinds: [] }) });
+          create.mutate(undefined as never, { onSuccess: () => setForm(blank) });
         }}
       >
         <div className="row-form">
@@ -575,14 +587,29 @@ function Webhooks() {
             />
           </label>
           <label className="field">
-            <span>{t('webhookSecret')}</span>
-            <input
-              required
-              minLength={16}
-              value={form.secret}
-              onChange={(e) => setForm({ ...form, secret: e.target.value })}
-            />
+            <span>{t('webhookFormat')}</span>
+            <select
+              value={form.format}
+              onChange={(e) => setForm({ ...form, format: e.target.value as WebhookFormat })}
+            >
+              {webhookFormats.map((f) => (
+                <option key={f} value={f}>
+                  {t(`webhookFormat_${f}`)}
+                </option>
+              ))}
+            </select>
           </label>
+          {form.format !== 'wecom' && (
+            <label className="field">
+              <span>{t(form.format === 'dingtalk' ? 'webhookSecretDingTalk' : 'webhookSecret')}</span>
+              <input
+                required={form.format === 'dingtalk'}
+                minLength={16}
+                value={form.secret}
+                onChange={(e) => setForm({ ...form, secret: e.target.value })}
+              />
+            </label>
+          )}
         </div>
         <fieldset className="checks">
           <legend>{t('webhookKinds')}</legend>
@@ -606,6 +633,12 @@ function Webhooks() {
           {t('add')}
         </button>
         {create.isError && <Problem error={create.error} />}
+        {create.isSuccess && (create.data as { secret?: string }).secret && (
+          <p className="notice" role="status">
+            {t('webhookSecretShownOnce')}{' '}
+            <code className="secret">{(create.data as { secret?: string }).secret}</code>
+          </p>
+        )}
       </form>
     </>
   );
