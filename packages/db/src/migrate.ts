@@ -12,6 +12,7 @@ import * as subjectColumns from './migrations/0009_subject_columns.ts';
 import * as consoleTables from './migrations/0010_console.ts';
 import * as subjectsByHall from './migrations/0013_subjects_by_hall.ts';
 import * as statementTriggers from './migrations/0020_statement_triggers.ts';
+import * as slaDayCounts from './migrations/0023_sla_day_counts.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_console': consoleTables,
   '0013_subjects_by_hall': subjectsByHall,
   '0020_statement_triggers': statementTriggers,
+  '0023_sla_day_counts': slaDayCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
