@@ -10,7 +10,13 @@ export {
   type FollowUps,
 } from './classify/apply-subject.ts';
 export { enqueueAllFollowUps, enqueueFollowUps } from './classify/follow-ups.ts';
-export { type ReplayLine, type ReplayResult, replay, subjectsOfPeriod } from './classify/replay.ts';
+export {
+  type ReplayLine,
+  type ReplayProgress,
+  type ReplayResult,
+  replay,
+  subjectsOfPeriod,
+} from './classify/replay.ts';
 export {
   type CloseDeps,
   type CloseOutcome,

@@ -26,6 +26,7 @@ import { bootstrap } from '@engine/runtime';
 import { rebuildTimers, replay, subjectsOfPeriod } from '@engine/use-cases';
 import { CommandError, importCalendar, showCalendars } from './calendar-commands.ts';
 import { formatReplay } from './format-replay.ts';
+import { replayProgressBar } from './replay-progress.ts';
 
 const usage = `usage: engine.sh <command>
   keys create --role <ingest|manager|finance|admin> [--name N] [--departments D1,D2]
@@ -129,10 +130,12 @@ if (group === 'keys' || group === 'migrate') {
         : isPeriod(rest[0] ?? '')
           ? await subjectsOfPeriod(runtime.db, rest[0]!, zone, values.department)
           : fail(`replay period needs a month, YYYY-MM\n${usage}`);
+    const progress = replayProgressBar();
     const result = await replay(runtime.db, policies, targets, {
       ...(values.policy ? { policyVersion: values.policy } : {}),
       now: runtime.now(),
-    });
+      onProgress: progress.update,
+    }).finally(progress.stop);
     console.log(values.json ? JSON.stringify(result, null, 2) : formatReplay(result));
   } finally {
     await runtime.producer.close();
