@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
  *
  * Each write appends its net change as new rows (never updating a shared row), so concurrent
  * batches neither wait on each other nor deadlock; the sweep folds a day's rows into one per
- * group (`merged`). Exact as long as one statement writes only one of the two tables (the engine's
+ * group (`merged`) and adds what it folded to the month's rows, which a month's summary reads. Exact as long as one statement writes only one of the two tables (the engine's
  * do): a subject's change is counted with its clocks as they stand, a clock's with its subject.
  * The zone the days are cut in is stored once; a different zone refills the counts.
  */
@@ -37,6 +37,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX sla_day_counts_day ON sla_day_counts (day);
     CREATE INDEX sla_day_counts_unmerged ON sla_day_counts (day) WHERE NOT merged;
+
+    -- The merged day rows summed per month (day = its first): a month's summary reads these and
+    -- the month's day rows not merged yet. Written only by the fold, so no writer waits on them.
+    CREATE TABLE sla_month_counts (LIKE sla_day_counts);
+    ALTER TABLE sla_month_counts DROP COLUMN merged,
+      ADD CONSTRAINT sla_month_counts_group UNIQUE NULLS NOT DISTINCT (day, department_id, hall_id);
 
     -- A counted complaint (API.md GET /v1/sla/summary: evaluated, not cancelled) as it enters
     -- (sign 1) or leaves (-1) the counts; null for any other subject.
@@ -155,6 +161,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LOCK TABLE subjects, clocks IN SHARE MODE;
       UPDATE sla_zone SET zone = day_zone;
       DELETE FROM sla_day_counts;
+      DELETE FROM sla_month_counts;
       INSERT INTO sla_day_counts (day, department_id, hall_id, received, upgrades, over_level,
                                   fr_met, fr_breached, fr_running, res_met, res_breached, res_running, merged)
       SELECT (s.opened_at AT TIME ZONE day_zone)::date, s.department_id, s.hall_id,
@@ -167,6 +174,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LEFT JOIN clocks res ON res.subject_kind = 'complaint' AND res.subject_id = s.id AND res.name = 'resolution'
       WHERE (sla_subject_change_of(1, s)).sign IS NOT NULL
       GROUP BY 1, 2, 3;
+      INSERT INTO sla_month_counts
+      SELECT date_trunc('month', day)::date, department_id, hall_id, sum(received), sum(upgrades), sum(over_level),
+             sum(fr_met), sum(fr_breached), sum(fr_running), sum(res_met), sum(res_breached), sum(res_running)
+      FROM sla_day_counts GROUP BY 1, 2, 3;
     END $$;
     SELECT refill_sla_day_counts('Asia/Shanghai');
   `.execute(db);
@@ -184,6 +195,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP FUNCTION add_sla_clock_changes(sla_clock_change[]), add_sla_subject_changes(sla_subject_change[]);
     DROP FUNCTION sla_subject_change_of(int, subjects);
     DROP TYPE sla_clock_change, sla_subject_change;
-    DROP TABLE sla_day_counts, sla_zone;
+    DROP TABLE sla_month_counts, sla_day_counts, sla_zone;
   `.execute(db);
 }
