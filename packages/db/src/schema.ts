@@ -187,6 +187,9 @@ export interface SlaDayCountsTable {
   merged: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** sla_day_counts' merged rows summed per month (`day` is the month's first), kept by the fold. */
+export type SlaMonthCountsTable = Omit<SlaDayCountsTable, 'merged'>;
+
 /** The zone sla_day_counts cuts days in (one row). */
 export interface SlaZoneTable {
   only_row: ColumnType<boolean, never, never>;
@@ -283,6 +286,7 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   ledger_totals: LedgerTotalsTable;
   sla_day_counts: SlaDayCountsTable;
+  sla_month_counts: SlaMonthCountsTable;
   sla_zone: SlaZoneTable;
   quotas: QuotasTable;
   api_keys: ApiKeysTable;
