@@ -2,12 +2,16 @@
 // running clocks, seeded straight into a scratch database (dropped afterwards). Measures through
 // real HTTP on loopback (autocannon) the ledger page, ledger summary, clocks list and SLA summary,
 // and the CSV export of the whole month (seconds, and the API process's peak memory while it streams).
-// Run: ./scripts/bench.sh read
-import { cpus, totalmem } from 'node:os';
-import { createApiKey } from '@engine/db';
+// The SLA summary reads the day counts the triggers keep (migration 0023): measured as the seed left
+// them (three statements' changes appended) and folded, as the sweep leaves them every few seconds.
+// Printed beside the run's raw limits. Run: ./scripts/bench.sh read
+import { cpus, loadavg, totalmem } from 'node:os';
+import { loadConfig } from '@engine/config';
+import { createApiKey, mergeSlaDayCounts } from '@engine/db';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { rssMiB, scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
+import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
@@ -15,6 +19,11 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = 3998;
 const { db, databaseUrl, drop } = await scratchDatabase('read');
+const limits = await measureRawLimits(
+  loadConfig().REDIS_URL,
+  `engine-bench-read-limits-${process.pid}`,
+  databaseUrl,
+);
 
 let started = Date.now();
 // November 2026, Asia/Shanghai. 40 departments; each complaint has a first-response clock (90% met,
@@ -110,11 +119,20 @@ async function measure(title: string, path: string, key: string, connections = C
   );
 }
 
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 console.log(
-  `Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${ENTRIES.toLocaleString('en-US')} ledger entries in the month, ${COMPLAINTS.toLocaleString('en-US')} complaints (${COMPLAINTS.toLocaleString('en-US')} running clocks); ${CONNECTIONS} connections, ${DURATION_S} s each; API, Postgres and the load generator on one machine\n`,
+  `Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load}; ${ENTRIES.toLocaleString('en-US')} ledger entries in the month, ${COMPLAINTS.toLocaleString('en-US')} complaints (${COMPLAINTS.toLocaleString('en-US')} running clocks); ${CONNECTIONS} connections, ${DURATION_S} s each; API, Postgres and the load generator on one machine\n`,
 );
+console.log(`| raw limit | measured |\n|---|---|\n${describeLimits(limits)}\n`);
 console.log('| read | request | connections | requests/s | p50 | p99 | errors |');
 console.log('|---|---|---|---|---|---|---|');
+const slaSummary = '/v1/sla/summary?period=2026-11&groupBy=department';
+await measure('SLA summary by department, day counts as seeded (unfolded)', slaSummary, manager);
+const folded = Date.now();
+const days = await mergeSlaDayCounts(db);
+console.error(`folded the day counts of ${days} days in ${Date.now() - folded} ms`);
 await measure('ledger page (100)', '/v1/ledger?period=2026-11&limit=100', finance);
 await measure('ledger page, one department', '/v1/ledger?period=2026-11&departmentId=D7&limit=100', finance);
 await measure('ledger page, one person', '/v1/ledger?period=2026-11&personId=P100&limit=100', finance);
@@ -127,10 +145,14 @@ await measure('ledger summary by rule', '/v1/ledger/summary?period=2026-11&group
 await measure('ledger summary by person', '/v1/ledger/summary?period=2026-11&groupBy=person', finance);
 await measure('clocks at risk', '/v1/clocks?state=at_risk&limit=100', manager);
 await measure('clocks of a department', '/v1/clocks?departmentId=D3&state=running&limit=100', manager);
-await measure('SLA summary by department', '/v1/sla/summary?period=2026-11&groupBy=department', manager);
+await measure('SLA summary by department', slaSummary, manager);
+await measure('SLA summary by hall', '/v1/sla/summary?period=2026-11&groupBy=hall', manager);
+await measure('SLA summary of an ISO week', '/v1/sla/summary?period=2026-W47&groupBy=department', manager);
+await measure('SLA summary of a day', '/v1/sla/summary?period=2026-11-17&groupBy=hall', manager);
+await measure('SLA trend, 12 months', '/v1/sla/trend?to=2026-11', manager);
 // A finance desk or a dashboard alone: the latency of one request at a time.
 await measure('ledger summary by rule', '/v1/ledger/summary?period=2026-11&groupBy=rule', finance, 1);
-await measure('SLA summary by department', '/v1/sla/summary?period=2026-11&groupBy=department', manager, 1);
+await measure('SLA summary by department', slaSummary, manager, 1);
 
 // The month's CSV, streamed to nowhere; the API's resident memory sampled while it streams.
 const before = apiRss();

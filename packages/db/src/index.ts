@@ -19,6 +19,7 @@ export * from './quotas.repository.ts';
 export * from './replay.repository.ts';
 export { type Database, departmentScopedRoles, type Role } from './schema.ts';
 export * from './signals.repository.ts';
+export * from './sla-counts.repository.ts';
 export * from './subjects.repository.ts';
 export * from './views.repository.ts';
 export * from './webhooks.repository.ts';

@@ -15,6 +15,7 @@ import * as subjectsByHall from './migrations/0013_subjects_by_hall.ts';
 import * as statementTriggers from './migrations/0020_statement_triggers.ts';
 import * as metricsCounts from './migrations/0021_metrics_counts.ts';
 import * as webhookFormats from './migrations/0022_webhook_formats.ts';
+import * as slaDayCounts from './migrations/0023_sla_day_counts.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0020_statement_triggers': statementTriggers,
   '0021_metrics_counts': metricsCounts,
   '0022_webhook_formats': webhookFormats,
+  '0023_sla_day_counts': slaDayCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

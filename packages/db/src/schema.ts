@@ -170,6 +170,32 @@ export interface LedgerTotalsTable {
   reversals: ColumnType<string, never, never>;
 }
 
+/** Kept by triggers on subjects and clocks: the SLA summary's counts, appended per day of dispatch, department and hall. */
+export interface SlaDayCountsTable {
+  day: ColumnType<Date, string, string>;
+  department_id: string | null;
+  hall_id: string | null;
+  received: number;
+  upgrades: number;
+  over_level: number;
+  fr_met: number;
+  fr_breached: number;
+  fr_running: number;
+  res_met: number;
+  res_breached: number;
+  res_running: number;
+  merged: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** sla_day_counts' merged rows summed per month (`day` is the month's first), kept by the fold. */
+export type SlaMonthCountsTable = Omit<SlaDayCountsTable, 'merged'>;
+
+/** The zone sla_day_counts cuts days in (one row). */
+export interface SlaZoneTable {
+  only_row: ColumnType<boolean, never, never>;
+  zone: string;
+}
+
 export interface QuotasTable {
   department_id: string;
   period: string;
@@ -263,6 +289,9 @@ export interface Database {
   periods: PeriodsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_totals: LedgerTotalsTable;
+  sla_day_counts: SlaDayCountsTable;
+  sla_month_counts: SlaMonthCountsTable;
+  sla_zone: SlaZoneTable;
   quotas: QuotasTable;
   api_keys: ApiKeysTable;
   console_sessions: ConsoleSessionsTable;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type NewEntry, OVER_LEVEL_ASSESSMENT } from '@engine/domain';
+import type { NewEntry } from '@engine/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type NewClock, saveClocks } from '../src/clocks.repository.ts';
@@ -7,7 +7,7 @@ import { createDb, type Db } from '../src/database.ts';
 import { putDepartment } from '../src/departments.repository.ts';
 import { appendEntries } from '../src/ledger.repository.ts';
 import { markLedgerInStep, type SubjectEvaluationRow, saveEvaluation } from '../src/subjects.repository.ts';
-import { personFindingsView, slaSummary, subjectView } from '../src/views.repository.ts';
+import { personFindingsView, subjectView } from '../src/views.repository.ts';
 import { evaluationRow } from './support.ts';
 
 let db: Db;
@@ -18,7 +18,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-// Ids of this run and months no other test uses (2031-06, 2031-07): the database is shared.
+// Ids of this run and a month no other test uses (2031-06): the database is shared.
 const run = randomBytes(4).toString('hex');
 const uid = (label: string) => `${label}-${run}-${randomBytes(3).toString('hex')}`;
 const at = (iso: string) => new Date(iso);
@@ -326,108 +326,5 @@ describe("personFindingsView: a person's findings of a year, in order, with thei
     expect(scoped.fines.map((f) => f.entry_key)).toEqual([fines.juneA!.key]);
     expect(await personFindingsView(db, person, from, to, [])).toEqual({ findings: [], fines: [] });
     expect(await personFindingsView(db, uid('P'), from, to, null)).toEqual({ findings: [], fines: [] });
-  });
-});
-
-describe("slaSummary: a month's complaints per department or hall", () => {
-  const deptA = uid('SLAA');
-  const deptB = uid('SLAB');
-  const hall1 = uid('H1');
-  const hall2 = uid('H2');
-  // July 2031 in +08:00.
-  const from = at('2031-06-30T16:00:00Z');
-  const to = at('2031-07-31T16:00:00Z');
-  const mid = at('2031-07-10T02:00:00Z');
-
-  beforeAll(async () => {
-    const complaint = (
-      departmentId: string,
-      row: Partial<SubjectEvaluationRow>,
-      clocks: [string, NewClock['state']][] = [],
-    ) =>
-      saveSubject(
-        { kind: 'complaint', id: uid('C'), departmentId, openedAt: mid, ...row },
-        clocks.map(([name, state]) => clock(name, state, row.openedAt ?? mid)),
-      );
-    await complaint(deptA, { hallId: hall1, upgraded: true, assessment: 'class4' }, [
-      ['first_response', 'met'],
-      ['resolution', 'running'],
-    ]);
-    await complaint(deptA, { hallId: hall2, upgraded: false, assessment: OVER_LEVEL_ASSESSMENT }, [
-      ['first_response', 'breached'],
-      ['resolution', 'breached'],
-    ]);
-    // Opened at the very start of the month: counted; a cancelled clock counts in no state.
-    await complaint(deptA, { hallId: hall1, openedAt: from, assessment: 'class4' }, [
-      ['first_response', 'running'],
-      ['resolution', 'cancelled'],
-    ]);
-    await complaint(deptB, { upgraded: null }, []);
-    await complaint(deptB, { assessment: OVER_LEVEL_ASSESSMENT, upgraded: true }, [
-      ['first_response', 'met'],
-      ['resolution', 'met'],
-    ]);
-    // Not counted: cancelled, opened at the end of the month, not evaluated yet, or not a complaint.
-    await complaint(deptA, { hallId: hall1, status: 'cancelled', upgraded: true }, [
-      ['first_response', 'met'],
-    ]);
-    await complaint(deptA, { hallId: hall1, openedAt: to, upgraded: true }, [['first_response', 'met']]);
-    await bareSubject('complaint', uid('C'), deptA, mid);
-    await saveSubject({ kind: 'fault', id: uid('F'), departmentId: deptA, openedAt: mid }, [
-      clock('first_response', 'met', mid),
-    ]);
-  });
-
-  const counts = (overrides: Record<string, number | string | null>) => ({
-    received: 0,
-    upgrades: 0,
-    over_level: 0,
-    fr_met: 0,
-    fr_breached: 0,
-    fr_running: 0,
-    res_met: 0,
-    res_breached: 0,
-    res_running: 0,
-    ...overrides,
-  });
-
-  it('counts received, upgrades, over-level and both clocks by state, per department', async () => {
-    expect(await slaSummary(db, { from, to, groupBy: 'department', departments: [deptA, deptB] })).toEqual([
-      counts({
-        group_id: deptA,
-        received: 3,
-        upgrades: 1,
-        over_level: 1,
-        fr_met: 1,
-        fr_breached: 1,
-        fr_running: 1,
-        res_breached: 1,
-        res_running: 1,
-      }),
-      counts({ group_id: deptB, received: 2, upgrades: 1, over_level: 1, fr_met: 1, res_met: 1 }),
-    ]);
-  });
-
-  it('per hall, complaints without a hall last', async () => {
-    expect(await slaSummary(db, { from, to, groupBy: 'hall', departments: [deptA, deptB] })).toEqual([
-      counts({ group_id: hall1, received: 2, upgrades: 1, fr_met: 1, fr_running: 1, res_running: 1 }),
-      counts({ group_id: hall2, received: 1, over_level: 1, fr_breached: 1, res_breached: 1 }),
-      counts({ group_id: null, received: 2, upgrades: 1, over_level: 1, fr_met: 1, res_met: 1 }),
-    ]);
-  });
-
-  it('scoped to departments, counts only theirs; no departments, or another month, counts none of these', async () => {
-    expect(await slaSummary(db, { from, to, groupBy: 'department', departments: [deptB] })).toEqual([
-      counts({ group_id: deptB, received: 2, upgrades: 1, over_level: 1, fr_met: 1, res_met: 1 }),
-    ]);
-    expect(await slaSummary(db, { from, to, groupBy: 'department', departments: [] })).toEqual([]);
-    expect(
-      await slaSummary(db, {
-        from: to,
-        to: at('2031-08-31T16:00:00Z'),
-        groupBy: 'department',
-        departments: [deptB],
-      }),
-    ).toEqual([]);
   });
 });

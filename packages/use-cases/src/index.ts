@@ -12,6 +12,7 @@ export {
 export { enqueueAllFollowUps, enqueueFollowUps } from './classify/follow-ups.ts';
 export {
   type ReplayLine,
+  type ReplayProgress,
   type ReplayResult,
   replay,
   replayPeriod,

@@ -32,6 +32,7 @@ import { CommandError, exitCodes, oneLine } from './command-error.ts';
 import { formatChecks, runDoctor } from './doctor.ts';
 import { formatReconciliation, formatReplay } from './format-replay.ts';
 import { createKey, departmentsOf, firstKeys, listKeys, revokeKey, roles } from './key-commands.ts';
+import { replayProgressBar } from './replay-progress.ts';
 
 const operator = () => `engine.sh (${userInfo().username})`;
 
@@ -264,11 +265,13 @@ replays
   .option('--json', 'the result as JSON')
   .action((month: string, options: { policy?: string; department?: string; json?: boolean }) =>
     withRuntime(async (runtime) => {
+      const progress = replayProgressBar();
       const result = await replayPeriod(runtime.db, runtime.policies.all(), month, {
         ...(options.policy ? { policyVersion: options.policy } : {}),
         ...(options.department ? { departmentId: options.department } : {}),
         now: runtime.now(),
-      });
+        onProgress: progress.update,
+      }).finally(progress.stop);
       console.log(
         options.json
           ? JSON.stringify({ period: month, ...result }, null, 2)

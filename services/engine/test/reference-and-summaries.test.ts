@@ -298,6 +298,18 @@ describe('replay', () => {
     expect(result.liveFen).toBeGreaterThan(0);
   });
 
+  it('reports its progress after each batch, up to every subject', async () => {
+    const targets = await month();
+    const seen: [number, number][] = [];
+    const result = await replay(engine.runtime.db, engine.runtime.policies.all(), targets, {
+      now: engine.now(),
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(seen.at(-1)).toEqual([targets.length, targets.length]);
+    expect(seen.every(([done], i) => i === 0 || done > seen[i - 1]![0])).toBe(true);
+    expect(result.subjects).toBe(targets.length);
+  });
+
   it('under another version, shows what would change and touches nothing', async () => {
     const pack = (await finance.policy('fuling-2012'))!.pack as {
       complaints: { classes: { id: string; fineFen: number }[] };

@@ -49,7 +49,8 @@ import {
   toNewClock,
 } from './evaluation-rows.ts';
 
-function toDomainEvents(stored: readonly StoredEvent[]): DomainEvent[] {
+/** Stored events as the domain reads them. */
+export function toDomainEvents(stored: readonly StoredEvent[]): DomainEvent[] {
   return stored.map((e) =>
     toDomainEvent({
       id: e.id,

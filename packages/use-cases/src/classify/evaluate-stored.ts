@@ -136,6 +136,36 @@ export function evaluateAlone(
 }
 
 /**
+ * What evaluating a stored subject reads besides its own events and row. Live, each read is a
+ * query in the classifier's transaction, after the lock that keeps it still (liveReads); a replay
+ * reads them once from one snapshot, where the locks have nothing to keep still.
+ */
+export interface ContextReads {
+  openedAt(kind: string, id: string): Promise<Date | null>;
+  endedPeriods(): Promise<ReadonlySet<string>>;
+  responsibleParties(departmentId: string, hallId: string | null): ReturnType<typeof responsibleParties>;
+  lockDepartmentPeriod(departmentId: string, period: string): Promise<void>;
+  quotaCases(departmentId: string, period: string, assessment: string): ReturnType<typeof quotaCases>;
+  quotaSet(departmentId: string, period: string, assessment: string): Promise<number | undefined>;
+  lockPersonYear(personId: string, year: number): Promise<void>;
+  personFindings(personId: string, from: Date, to: Date): ReturnType<typeof personFindings>;
+}
+
+/** The context as the classifier reads it: queries in its transaction, under its locks. */
+export function liveReads(trx: Trx): ContextReads {
+  return {
+    openedAt: (kind, id) => openedAtOf(trx, kind, id),
+    endedPeriods: () => endedPeriods(trx),
+    responsibleParties: (departmentId, hallId) => responsibleParties(trx, departmentId, hallId),
+    lockDepartmentPeriod: (departmentId, period) => lockDepartmentPeriod(trx, departmentId, period),
+    quotaCases: (departmentId, period, assessment) => quotaCases(trx, departmentId, period, assessment),
+    quotaSet: (departmentId, period, assessment) => quotaSet(trx, departmentId, period, assessment),
+    lockPersonYear: (personId, year) => lockPersonYear(trx, personId, year),
+    personFindings: (personId, from, to) => personFindings(trx, personId, from, to),
+  };
+}
+
+/**
  * Evaluates a subject through the domain, with the context only the database knows: the complaint
  * a repeat names, the department's manager and hall head, the case's place in its quota, a
  * person's earlier findings of the year, the closed periods.
@@ -146,12 +176,22 @@ export async function evaluateStored(
   subject: StoredSubject,
   now: Instant,
 ): Promise<Evaluated> {
+  return evaluateWithContext(liveReads(trx), policy, subject, now);
+}
+
+/** evaluateStored with its context read through `reads`. */
+export async function evaluateWithContext(
+  reads: ContextReads,
+  policy: Policy,
+  subject: StoredSubject,
+  now: Instant,
+): Promise<Evaluated> {
   const { kind, id, events, opening, previousQuota } = subject;
   const data = openingData(subject);
   if (!needsNeighbours(policy, subject, now)) {
     return evaluateAlone(policy, subject, now, {
-      repeatOpenedAt: data.repeatOf ? await openedAtOf(trx, kind, data.repeatOf) : null,
-      endedPeriods: kind === 'fault' ? await endedPeriods(trx) : new Set(),
+      repeatOpenedAt: data.repeatOf ? await reads.openedAt(kind, data.repeatOf) : null,
+      endedPeriods: kind === 'fault' ? await reads.endedPeriods() : new Set(),
     });
   }
   const zone = policy.pack.timeZone;
@@ -165,7 +205,7 @@ export async function evaluateStored(
     const period = periodOf(opening.occurredAt, zone);
     // Only the ministry's over-level complaints charge persons (RULES.md 2.2).
     const parties = isOverLevel(subject)
-      ? await responsibleParties(trx, data.departmentId, data.hallId ?? null)
+      ? await reads.responsibleParties(data.departmentId, data.hallId ?? null)
       : null;
     const context = {
       ...(parties
@@ -175,7 +215,7 @@ export async function evaluateStored(
           }
         : {}),
       repeatOfDispatchedAt: data.repeatOf
-        ? toInstant(await openedAtOf(trx, 'complaint', data.repeatOf))
+        ? toInstant(await reads.openedAt('complaint', data.repeatOf))
         : null,
     };
     // RULES.md 2.4: the facts alone say whether it takes a place in a quota; then it is evaluated once.
@@ -183,9 +223,9 @@ export async function evaluateStored(
     const rule = policy.pack.complaints.quotas[assessment];
     const counts = rule !== undefined && !cancelled;
     // Only cases entering, in or leaving a quota need the department's month to stand still.
-    if (counts || previousQuota !== null) await lockDepartmentPeriod(trx, data.departmentId, period);
+    if (counts || previousQuota !== null) await reads.lockDepartmentPeriod(data.departmentId, period);
     if (!counts) return { ...base, evaluation: evaluateComplaint(policy, id, events, now, context) };
-    const others = (await quotaCases(trx, data.departmentId, period, assessment)).filter((c) => c.id !== id);
+    const others = (await reads.quotaCases(data.departmentId, period, assessment)).filter((c) => c.id !== id);
     const positions = quotaPositions(
       [
         ...others.map((c) => ({ subjectId: c.id, openedAt: c.openedAt })),
@@ -198,7 +238,7 @@ export async function evaluateStored(
         dispatchedAt: toInstant(c.openedAt)!,
       })),
     );
-    const setQuota = await quotaSet(trx, data.departmentId, period, assessment);
+    const setQuota = await reads.quotaSet(data.departmentId, period, assessment);
     const evaluation = evaluateComplaint(policy, id, events, now, {
       ...context,
       quotaPosition: positions.get(id)!,
@@ -208,9 +248,9 @@ export async function evaluateStored(
   }
   // RULES.md 7: a person's progressive findings of the calendar year, ranked.
   const year = opening.occurredAt.setZone(zone).startOf('year');
-  await lockPersonYear(trx, data.personId!, year.year);
+  await reads.lockPersonYear(data.personId!, year.year);
   const others = (
-    await personFindings(trx, data.personId!, year.toJSDate(), year.plus({ years: 1 }).toJSDate())
+    await reads.personFindings(data.personId!, year.toJSDate(), year.plus({ years: 1 }).toJSDate())
   ).filter((f) => f.id !== id);
   const { ranks } = personFindingRanks(policy, [
     ...others.map((f) => ({

@@ -1,5 +1,6 @@
 import {
   type Db,
+  mergeSlaDayCounts,
   pendingDeliveries,
   requeueUnattemptedEvents,
   subjectsDue,
@@ -55,5 +56,7 @@ export async function sweep(db: Db, producer: Producer, now: Date): Promise<Swee
   const eventsRequeued = await requeueUnattemptedEvents(db, 30);
   const deliveries = await pendingDeliveries(db, 60, 5_000);
   await producer.deliver(deliveries);
+  // Housekeeping on the same beat: the SLA summary's day counts folded (migration 0023).
+  await mergeSlaDayCounts(db);
   return { due: due.length, ledgersBehind: behind.length, eventsRequeued, deliveries: deliveries.length };
 }

@@ -91,7 +91,12 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request) => {
       const { period, groupBy } = request.query;
       const window = reportWindow(period, zone());
-      const rows = await slaSummary(deps.db, { ...window, groupBy, departments: departmentScope(request) });
+      const rows = await slaSummary(deps.db, {
+        ...window,
+        zone: zone(),
+        groupBy,
+        departments: departmentScope(request),
+      });
       const ids = rows.flatMap((r) => (r.group_id ? [r.group_id] : []));
       const names = await namesOf(deps.db, groupBy === 'hall' ? { halls: ids } : { departments: ids });
       return {
@@ -151,6 +156,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         const rows = await slaSummary(deps.db, {
           from: periodStart(period, zone()).toJSDate(),
           to: periodEnd(period, zone()).toJSDate(),
+          zone: zone(),
           groupBy: 'department',
           departments: departmentId ? [departmentId] : scope,
         });
