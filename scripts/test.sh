@@ -10,6 +10,7 @@ ensure_runtime
 ensure_services
 ensure_console_built
 ensure_browser
+ensure_promtool
 cd "$ROOT"
 
 log "lint and format (biome)"

@@ -60,13 +60,38 @@ ensure_console_built() {
   (cd "$console" && pnpm exec vite build --logLevel warn) >&2
 }
 
+# apt-get update at most once per run, and only when something has to be installed.
+APT_UPDATED=""
+apt_update_once() {
+  [ -n "$APT_UPDATED" ] && return
+  $(sudo_if_needed) apt-get update -qq >&2
+  APT_UPDATED=1
+}
+sudo_if_needed() { [ "$(id -u)" = 0 ] || echo sudo; }
+
 # The browser the console's end-to-end tests drive: Debian's Chromium and CJK fonts (never a browser download).
 ensure_browser() {
   if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then return; fi
   command -v apt-get >/dev/null 2>&1 || { log "no /usr/bin/chromium and no apt-get: install Chromium and fonts-noto-cjk"; exit 1; }
   log "installing Chromium and fonts-noto-cjk (apt-get) for the console's browser tests"
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >&2
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive $(sudo_if_needed) apt-get install -y -qq chromium fonts-noto-cjk >&2
+}
+
+# promtool, which the metrics tests check /metrics and the alert rules with: the one binary taken out
+# of Debian's prometheus package into .tools/ (installing the package would start a Prometheus server).
+ensure_promtool() {
+  if [ -n "${PROMTOOL:-}" ] || command -v promtool >/dev/null 2>&1; then return; fi
+  local dir="$TOOLS/prometheus"
+  if [ ! -x "$dir/usr/bin/promtool" ]; then
+    command -v apt-get >/dev/null 2>&1 || { log "no promtool and no apt-get: install Prometheus's promtool"; exit 1; }
+    log "fetching promtool (Debian's prometheus package, unpacked into .tools/prometheus) for the metrics tests"
+    apt_update_once
+    local download
+    download="$(mktemp -d)" && chmod 755 "$download"
+    (cd "$download" && apt-get download -qq prometheus >&2)
+    rm -rf "$dir" && dpkg-deb -x "$download"/prometheus_*.deb "$dir"
+    rm -rf "$download"
+  fi
+  export PROMTOOL="$dir/usr/bin/promtool"
 }

@@ -27,7 +27,7 @@ function value(text: string, series: string): number | undefined {
 function promtool(args: string[], input?: string): { status: number | null; said: string } {
   const run = spawnSync(process.env.PROMTOOL ?? 'promtool', args, { input, encoding: 'utf8' });
   if (run.error)
-    throw new Error(`promtool is needed (apt-get install prometheus, or PROMTOOL=path): ${run.error}`);
+    throw new Error(`promtool is needed (scripts/test.sh unpacks it into .tools/prometheus; or set PROMTOOL=path): ${run.error}`);
   return { status: run.status, said: `${run.stdout}${run.stderr}`.trim() };
 }
 
