@@ -27,7 +27,9 @@ function value(text: string, series: string): number | undefined {
 function promtool(args: string[], input?: string): { status: number | null; said: string } {
   const run = spawnSync(process.env.PROMTOOL ?? 'promtool', args, { input, encoding: 'utf8' });
   if (run.error)
-    throw new Error(`promtool is needed (scripts/test.sh unpacks it into .tools/prometheus; or set PROMTOOL=path): ${run.error}`);
+    throw new Error(
+      `promtool is needed (scripts/test.sh unpacks it into .tools/prometheus; or set PROMTOOL=path): ${run.error}`,
+    );
   return { status: run.status, said: `${run.stdout}${run.stderr}`.trim() };
 }
 
@@ -103,6 +105,7 @@ describe('GET /metrics', () => {
     expect(value(text, 'engine_events{status="waiting"}')).toBe(1);
     expect(value(text, 'engine_webhook_deliveries{status="dead"}')).toBe(0);
     // Every queue and state is a series, read from Redis whichever process runs the workers.
+    expect(value(text, 'engine_redis_up')).toBe(1);
     for (const queue of ['events', 'subjects', 'deadlines', 'penalties', 'timers', 'notifications']) {
       for (const state of ['waiting', 'active', 'delayed', 'failed'])
         expect(value(text, `engine_queue_jobs{queue="${queue}",state="${state}"}`)).toBeTypeOf('number');
@@ -131,7 +134,7 @@ describe('GET /metrics', () => {
   it('the alert rules pass promtool check rules; the rules and the dashboard use only series /metrics gives', async () => {
     const rules = promtool(['check', 'rules', `${root}infra/prometheus/engine-alerts.yaml`]);
     expect(rules.status).toBe(0);
-    expect(rules.said).toContain('SUCCESS: 10 rules found');
+    expect(rules.said).toContain('SUCCESS: 11 rules found');
     const text = await scrape();
     const served = new Set(
       text.split('\n').flatMap((l) => (l.startsWith('# TYPE ') ? [l.split(' ')[2]!] : [])),

@@ -1,5 +1,6 @@
 import { type Db, loadStoredCalendars, subjectsCountingOn } from '@engine/db';
 import { parseInstant } from '@engine/domain';
+import { pingQueue } from '@engine/queue';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -16,13 +17,30 @@ const JOB_STATES = [
   'failed',
 ] as const;
 
+/** How long a scrape waits for Redis: BullMQ's commands wait for a connection while Redis is away. */
+const REDIS_WAIT_MS = 1_000;
+
+/** What Redis answers within REDIS_WAIT_MS, or undefined (away, or too slow to tell). */
+async function fromRedis<T>(read: () => Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), REDIS_WAIT_MS);
+  });
+  try {
+    return await Promise.race([read().catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * GET /metrics for Prometheus (prom-client: the standard exposition format and process metrics):
  * request latency by route, and, read at scrape time so they are right whichever process did the
  * work, the queues' job counts from Redis (BullMQ's getJobCounts and its job metrics) and the
  * engine's backlog and outcomes from Postgres through partial indexes and the ledger's running
  * totals (running and overdue clocks, events not yet queued, waiting or failed, breaches, fines
- * posted and reversed, webhooks pending or dead).
+ * posted and reversed, webhooks pending or dead). While Redis is away the Redis series are left out
+ * and engine_redis_up is 0, so the Postgres series still show the backlog building up.
  */
 export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueue[] }>(
   async (app, { db, now, queues }) => {
@@ -83,17 +101,28 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
     });
 
     new Gauge({
+      name: 'engine_redis_up',
+      help: "Whether the queues' Redis answered this scrape (1) or not within a second (0)",
+      registers: [registry],
+      async collect() {
+        const first = queues[0];
+        if (first === undefined) return;
+        this.set((await fromRedis(() => pingQueue(first))) === 'PONG' ? 1 : 0);
+      },
+    });
+    new Gauge({
       name: 'engine_queue_jobs',
       help: 'Jobs in each BullMQ queue by state, from Redis (failed: kept failed jobs; the engine keeps none)',
       labelNames: ['queue', 'state'],
       registers: [registry],
       async collect() {
-        await Promise.all(
-          queues.map(async (queue) => {
-            const counts = await queue.getJobCounts(...JOB_STATES);
-            for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
-          }),
+        const counts = await fromRedis(() =>
+          Promise.all(queues.map((queue) => queue.getJobCounts(...JOB_STATES))),
         );
+        this.reset();
+        for (const [i, count] of (counts ?? []).entries()) {
+          for (const state of JOB_STATES) this.set({ queue: queues[i]!.name, state }, count[state] ?? 0);
+        }
       },
     });
     // BullMQ's job metrics (the workers record them in Redis): jobs that ran to the end, by outcome.
@@ -107,9 +136,12 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
         labelNames: ['queue'],
         registers: [registry],
         async collect() {
-          const totals = await Promise.all(queues.map((queue) => queue.getMetrics(outcome, 0, 0)));
+          const totals = await fromRedis(() =>
+            Promise.all(queues.map((queue) => queue.getMetrics(outcome, 0, 0))),
+          );
           this.reset();
-          for (const [i, total] of totals.entries()) this.inc({ queue: queues[i]!.name }, total.meta.count);
+          for (const [i, total] of (totals ?? []).entries())
+            this.inc({ queue: queues[i]!.name }, total.meta.count);
         },
       });
     }
