@@ -31,7 +31,7 @@ const configSchema = z.object({
   /** How long the first subject of a batch waits for others before its batch goes anyway. */
   CLASSIFIER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(5),
   /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
-  JOB_LOCK_MS: z.coerce.number().int().positive().default(5_000),
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(3_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */

@@ -34,7 +34,7 @@ export class Supervisor {
 
   constructor(options: SupervisorOptions) {
     this.#options = {
-      restartDelayMs: 1_000,
+      restartDelayMs: 250,
       maxRestartDelayMs: 30_000,
       healthyAfterMs: 60_000,
       stopTimeoutMs: 30_000,
