@@ -111,30 +111,11 @@ console.log(JSON.stringify({
       'typescript@~5.9.3',
       '@types/node@^20',
     ]);
-    await writeFile(
-      join(project, 'integrate.ts'),
-      `import { type ComplaintView, createEngineClient, EngineError, type EngineEvent } from '@engine/client';
-
-const client = createEngineClient({ baseUrl: 'http://127.0.0.1:3000', apiKey: process.env.ENGINE_KEY ?? '' });
-const event: EngineEvent = {
-  id: 'hl-1',
-  type: 'complaint.received',
-  subjectId: 'C-1',
-  occurredAt: '2026-11-23T09:00:00+08:00',
-  data: { departmentId: 'D1', channel: 'hotline' },
-};
-export const accepted: number = (await client.postEvents(event)).accepted;
-export const status: 'pending' | 'waiting' | 'applied' | 'failed' | undefined = (await client.eventStatus('hl-1'))?.status;
-export const complaint: ComplaintView | undefined = await client.complaint('C-1');
-export const departmentId: string | undefined = complaint?.departmentId;
-for await (const clock of client.clocks({ state: 'breached' })) console.log(clock.deadline.toUpperCase());
-try {
-  await client.closePeriod('2026-11');
-} catch (error) {
-  if (error instanceof EngineError) console.log(error.status, error.problem.errors?.map((e) => e.path));
-}
-`,
-    );
+    // The README's example for integrators, as written there.
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const example = readme.match(/```ts\n(import [^\n]* from '@engine\/client';\n[\s\S]*?)```/)?.[1];
+    expect(example).toContain('createEngineClient');
+    await writeFile(join(project, 'readme-example.ts'), example ?? '');
     await writeFile(
       join(project, 'mistakes.ts'),
       `import { createEngineClient } from '@engine/client';
@@ -169,7 +150,7 @@ export const deadline: number = (await client.complaint('C-1'))!.clocks[0]!.dead
         () => ({ code: 0, stdout: '' }),
         (failure: { code: number; stdout: string }) => failure,
       );
-      // Exactly the two deliberate mistakes: integrate.ts and the package's own declarations are clean.
+      // Exactly the two deliberate mistakes: the README's example and the package's own declarations are clean.
       const errors = checked.stdout.match(/^\S+\(\d+,\d+\): error TS\d+/gm);
       expect(errors, `${name}: ${checked.stdout}`).toEqual([
         'mistakes.ts(4,17): error TS2322',
