@@ -1,4 +1,4 @@
-// Generated from the served OpenAPI document by generate-types.ts; do not edit.
+// Generated from the served OpenAPI document by services/api/src/generate-client-types.ts; do not edit.
 
 export interface paths {
     "/metrics": {
