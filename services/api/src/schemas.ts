@@ -51,13 +51,40 @@ export const waitingEventsResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const problemSchema = z
+  .object({
+    type: z.string().meta({
+      description: 'What kind of problem, e.g. /problems/invalid-request',
+      examples: ['/problems/invalid-request'],
+    }),
+    title: z.string(),
+    status: z.number().int().meta({ description: 'The HTTP status' }),
+    detail: z.string().meta({ description: 'What went wrong and what to do, for a person' }),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().meta({
+            description: 'Where in the request: events[2].data.departmentId, cursor, params.period',
+          }),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Every problem of the request (bad input: at most 100 are listed)' }),
+  })
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details (application/problem+json)',
+    examples: [
+      {
+        type: '/problems/invalid-request',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'The request has problems; nothing of it was stored.',
+        errors: [{ path: 'events[1].occurredAt', message: 'expected an RFC 3339 instant with an offset' }],
+      },
+    ],
+  });
 
 /** The answers every keyed route may give besides its own: bad input, no key, wrong role. */
 export const requestProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };

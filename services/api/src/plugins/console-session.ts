@@ -104,6 +104,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           'Sign in to the console with a personal key: sets an HttpOnly, SameSite=Strict session cookie',
         description:
           "The key is checked like a bearer key; the answer sets the engine_session cookie, which the API then accepts in place of the Authorization header, for SESSION_HOURS or until sign-out or the key is revoked. Requests that change state with the cookie must carry the console's Origin.",
+        security: [],
         body: z.strictObject({ key: z.string().min(1).max(256) }),
         response: { 201: sessionView, 400: problemSchema, 401: problemSchema },
       },
@@ -154,6 +155,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         ...common,
         summary: 'Sign out: ends the session and clears its cookie',
+        security: [],
         response: { 204: z.null(), 403: problemSchema },
       },
     },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
+import { problemSchema, requestProblems } from '../schemas.ts';
 import { newWebhookSchema, unreachableUrlProblem, webhookSecret } from './webhook-input.ts';
 
 const webhook = z.object({
@@ -79,7 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         ...common,
         summary: 'The webhook subscriptions',
-        response: { 200: z.object({ items: z.array(webhook) }) },
+        response: { 200: z.object({ items: z.array(webhook) }), ...requestProblems },
       },
     },
     async () => ({ items: (await listWebhooks(deps.db)).map((row) => toWebhook(row, zone())) }),
@@ -93,7 +93,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         ...common,
         summary: 'Unsubscribe',
         params: z.object({ id: z.uuid() }),
-        response: { 204: z.null(), 404: problemSchema },
+        response: { 204: z.null(), ...requestProblems, 404: problemSchema },
       },
     },
     async (request, reply) => {
@@ -111,7 +111,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         ...common,
         summary: 'Rebuild every SLA timer in Redis from Postgres (after a Redis loss)',
-        response: { 202: z.object({ timers: z.number().int() }) },
+        response: { 202: z.object({ timers: z.number().int() }), ...requestProblems },
       },
     },
     async (_request, reply) => reply.status(202).send({ timers: await deps.rebuildTimers() }),
