@@ -5,25 +5,35 @@ import { z } from 'zod';
 export const MAX_BATCH = 1_000;
 
 /** The body of POST /v1/events, as the OpenAPI document shows it: one event or a batch. */
+const event = eventSchema.meta({
+  id: 'Event',
+  description: 'One event: the envelope (id, type, subjectId, occurredAt) with the data of its type',
+});
 export const postEventsBody = z.union([
-  eventSchema,
-  z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_BATCH) }),
+  event,
+  z
+    .strictObject({ events: z.array(event).min(1).max(MAX_BATCH) })
+    .meta({ id: 'EventBatch', description: 'Up to 1,000 events, stored atomically: all or none' }),
 ]);
 
-export const postEventsResponse = z.object({
-  accepted: z.number().int(),
-  duplicates: z.number().int(),
-  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'duplicate']) })),
-});
+export const postEventsResponse = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'duplicate']) })),
+  })
+  .meta({ id: 'PostEventsResult', description: 'What became of each posted event, in the order posted' });
 
-export const eventStatusResponse = z.object({
-  id: z.string(),
-  /** waiting: nothing has opened the event's subject yet; it is applied once its opening event arrives. */
-  status: z.enum(['pending', 'waiting', 'applied', 'failed']),
-  error: z.string().optional(),
-  /** With status waiting: the event it waits for. */
-  reason: z.string().optional(),
-});
+export const eventStatusResponse = z
+  .object({
+    id: z.string(),
+    /** waiting: nothing has opened the event's subject yet; it is applied once its opening event arrives. */
+    status: z.enum(['pending', 'waiting', 'applied', 'failed']),
+    error: z.string().optional(),
+    /** With status waiting: the event it waits for. */
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'EventStatus', description: 'Whether the workers have applied an event' });
 
 /** GET /v1/events?status=waiting: the events waiting for their subject's opening event, oldest first. */
 export const waitingEventsQuery = z.strictObject({

@@ -713,6 +713,276 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One event: the envelope (id, type, subjectId, occurredAt) with the data of its type */
+        EventInput: {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.received";
+            data: {
+                departmentId: string;
+                hallId?: string | null;
+                channel?: ("hotline" | "hall" | "letter" | "visit" | "online") | null;
+                customer?: {
+                    id: string;
+                    group?: {
+                        tier: string;
+                    } | null;
+                } | null;
+                overLevel?: {
+                    /** @enum {string} */
+                    body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                    /** @enum {number} */
+                    controlLevel: 1 | 2;
+                    priorComplaintToDepartment: boolean;
+                    interceptionAttempted: boolean;
+                } | null;
+                repeatOf?: string | null;
+                overLevelTendency?: boolean | null;
+                summary?: string | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.first_replied";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.reply_rejected";
+            data: {
+                reason?: string | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.resolved";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.reopened";
+            data: {
+                reason?: string | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.responsibility_set";
+            data: {
+                /** @enum {string} */
+                responsibility: "enterprise" | "non_enterprise";
+                criteria?: string[] | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.escalated";
+            data: {
+                overLevel: {
+                    /** @enum {string} */
+                    body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
+                    /** @enum {number} */
+                    controlLevel: 1 | 2;
+                    priorComplaintToDepartment: boolean;
+                    interceptionAttempted: boolean;
+                };
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.tendency_flagged";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.intercepted";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "complaint.cancelled";
+            data: {
+                reason: string;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "fault.reported";
+            data: {
+                departmentId: string;
+                hallId?: string | null;
+                kind: string;
+                customer?: {
+                    id: string;
+                    group?: {
+                        tier: string;
+                    } | null;
+                } | null;
+                repeatOf?: string | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "fault.restored";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "fault.exemption_approved";
+            data: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                cause: string;
+                approvedBy: string;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "callback.opened";
+            data: {
+                kind: string;
+                departmentId: string;
+                relatedId?: string | null;
+            };
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "callback.completed";
+            data: Record<string, never>;
+        } | {
+            id: string;
+            subjectId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @constant */
+            type: "finding.recorded";
+            data: {
+                rule: string;
+                departmentId: string;
+                hallId?: string | null;
+                personId?: string | null;
+                relatedId?: string | null;
+                note?: string | null;
+            };
+        };
+        /** @description Up to 1,000 events, stored atomically: all or none */
+        EventBatchInput: {
+            events: components["schemas"]["EventInput"][];
+        };
+        /** @description A fine or its reversal, as posted into a period of the ledger (append-only) */
+        LedgerEntry: {
+            id: string;
+            /** @description The month it is posted into, YYYY-MM */
+            period: string;
+            /** @description The month the fact belongs to: a correction of a closed month is posted into the next open one */
+            originPeriod: string;
+            rule: string;
+            /** @description The policy pack version that priced it (frozen on the subject at dispatch) */
+            policyVersion: string;
+            departmentId: string;
+            departmentName?: string | null;
+            personId?: string;
+            /** @enum {string} */
+            personRole?: "manager" | "hall_head" | "staff";
+            personName?: string | null;
+            /** @description The amount in fen (1 yuan = 100 fen); negative for a reversal */
+            amountFen: number;
+            subjectId: string;
+            source: string;
+            causeEventId?: string;
+            /** @description A reversal: the id of the entry it cancels */
+            reversalOf?: string;
+            /** @description When it was posted (RFC 3339, the policy zone's offset) */
+            postedAt: string;
+        };
+        /** @description An SLA clock of a subject: from its start to its deadline, stopped when met */
+        Clock: {
+            subjectKind?: string;
+            subjectId?: string;
+            departmentId?: string;
+            /** @enum {string} */
+            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
+            startedAt: string;
+            /** @description RFC 3339, the policy zone's offset */
+            deadline: string;
+            stoppedAt?: string;
+            /** @enum {string} */
+            state: "running" | "met" | "breached" | "cancelled";
+            breachedAt?: string;
+            /** @description Running clocks: seconds to the deadline */
+            remainingSeconds?: number;
+            /** @description Running clocks: past the policy's at-risk fraction of their time */
+            atRisk?: boolean;
+            /** @description The deadline was counted on a year without official holiday data (weekends and statutory holidays only) */
+            provisional?: boolean;
+            /** @description Those years; storing their official arrangement counts the deadline again */
+            provisionalYears?: number[];
+        };
+        /** @description What became of each posted event, in the order posted */
+        PostEventsResult: {
+            accepted: number;
+            duplicates: number;
+            results: {
+                id: string;
+                /** @enum {string} */
+                status: "accepted" | "duplicate";
+            }[];
+        };
+        /** @description Whether the workers have applied an event */
+        EventStatus: {
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "waiting" | "applied" | "failed";
+            error?: string;
+            reason?: string;
+        };
         /**
          * @description RFC 9457 problem details (application/problem+json)
          * @example {
@@ -745,6 +1015,254 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        /** @description Who is signed in, and until when */
+        ConsoleSession: {
+            keyId: string;
+            name: string;
+            /** @enum {string} */
+            role: "ingest" | "manager" | "finance" | "admin";
+            departments: {
+                id: string;
+                name: string | null;
+            }[] | null;
+            expiresAt: string | null;
+            serverTime: string;
+        };
+        /** @description A webhook subscription (its URL with credentials hidden) */
+        Webhook: {
+            id: string;
+            /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
+            url: string;
+            kinds: string[];
+            /** @enum {string} */
+            format: "standard" | "dingtalk" | "wecom";
+            createdAt: string;
+        };
+        /** @description A year of a calendar: official (a stored arrangement) or provisional */
+        CalendarYear: {
+            year: number;
+            /** @enum {string} */
+            status: "official" | "provisional";
+            source: string;
+            holidays: (string | {
+                from: string;
+                to: string;
+            })[];
+            workdays: string[];
+            revision?: number;
+            storedBy?: string;
+            storedAt?: string;
+            subjectsCounting?: number;
+        };
+        /** @description A working-day calendar that deadlines count on */
+        Calendar: {
+            id: string;
+            name: string;
+            timeZone: string;
+            weekend: number[];
+            officialThrough: string | null;
+            officialDaysLeft: number;
+            years: components["schemas"]["CalendarYear"][];
+        };
+        /** @description A personal API key as listed (never the key itself) */
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "ingest" | "manager" | "finance" | "admin";
+            departments: string[] | null;
+            prefix: string;
+            createdAt: string;
+            revokedAt: string | null;
+        };
+        /** @description A person's findings of a year, their fines and rank, and whether suspended */
+        PersonYear: {
+            personId: string;
+            name: string | null;
+            year: number;
+            suspended: boolean;
+            suspendedSince: string | null;
+            totalFen: number;
+            findings: {
+                id: string;
+                rule: string;
+                departmentId: string;
+                hallId: string | null;
+                recordedAt: string;
+                rankInYear: number | null;
+                suspends: boolean;
+                policyVersion: string;
+                fineFen: number;
+                fines: components["schemas"]["LedgerEntry"][];
+            }[];
+        };
+        /** @description A month of the ledger: open, closing or closed */
+        Period: {
+            period: string;
+            /** @enum {string} */
+            status: "open" | "closing" | "closed";
+            endsAt: string;
+            closedAt: string | null;
+        };
+        /** @description A stored policy version */
+        PolicyVersion: {
+            version: string;
+            family: string;
+            effectiveFrom: string;
+            createdAt: string;
+            firstUsedAt: string | null;
+            revision: number;
+        };
+        /** @description A department, whose manager takes the manager personal fines */
+        Department: {
+            id: string;
+            name: string;
+            managerId: string | null;
+            policyFamily: string | null;
+            judgedBy: string;
+            updatedAt: string;
+        };
+        /** @description A department id subjects name but nobody defined */
+        UnknownDepartment: {
+            id: string;
+            name: null;
+            /** @constant */
+            known: false;
+            subjects: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+            chargedFen: number;
+        };
+        /** @description A business hall, whose head takes the hall-head personal fines */
+        Hall: {
+            id: string;
+            departmentId: string;
+            name: string;
+            headId: string | null;
+            updatedAt: string;
+        };
+        /** @description One quota of a department's month */
+        Quota: {
+            assessment: string;
+            quota: number | null;
+            /** @enum {string} */
+            source: "set" | "policy";
+            setAt?: string;
+        };
+        /** @description One signal of the stream (the data line of a server-sent event) */
+        Signal: {
+            id: string | null;
+            kind: string;
+            subjectKind: string;
+            subjectId: string;
+            departmentId: string | null;
+            departmentName: string | null;
+            hallId: string | null;
+            hallName: string | null;
+            summary: string | null;
+            slaType: string | null;
+            clock: string | null;
+            fraction: number | null;
+            state: string | null;
+            deadline: string | null;
+            provisional: boolean;
+            detail: string | null;
+            at: string;
+            url: string;
+        };
+        /** @description A complaint, fault, callback or finding: its state, clocks, fines, events and signals (fields of other kinds absent) */
+        Subject: {
+            id: string;
+            departmentId: string;
+            departmentName: string | null;
+            hallId: string | null;
+            hallName?: string | null;
+            summary?: string | null;
+            status: string;
+            policyVersion: string;
+            /** @enum {string} */
+            responsibility?: "enterprise" | "non_enterprise" | "undetermined";
+            assessment?: string;
+            slaType?: string;
+            upgraded?: boolean;
+            upgrade?: {
+                at: string;
+                reason: string;
+            } | null;
+            kind?: string;
+            rule?: string;
+            personId?: string | null;
+            personName?: string | null;
+            relatedId?: string | null;
+            recordedAt?: string;
+            rankInYear?: number | null;
+            suspends?: boolean;
+            clocks: components["schemas"]["Clock"][];
+            fines: components["schemas"]["LedgerEntry"][];
+            /** @description Entries of this subject charged to departments the key does not cover (left out of fines) */
+            finesOutsideScope: number;
+            events: {
+                id: string;
+                type: string;
+                occurredAt: string;
+                status: string;
+            }[];
+            signals: {
+                kind: string;
+                at: string;
+                clock: string | null;
+                fraction: number | null;
+                detail: string | null;
+            }[];
+        };
+        /** @description A clock of the live list, with what the board shows of its subject */
+        BoardClock: {
+            subjectKind?: string;
+            subjectId?: string;
+            departmentId?: string;
+            /** @enum {string} */
+            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
+            startedAt: string;
+            /** @description RFC 3339, the policy zone's offset */
+            deadline: string;
+            stoppedAt?: string;
+            /** @enum {string} */
+            state: "running" | "met" | "breached" | "cancelled";
+            breachedAt?: string;
+            /** @description Running clocks: seconds to the deadline */
+            remainingSeconds?: number;
+            /** @description Running clocks: past the policy's at-risk fraction of their time */
+            atRisk?: boolean;
+            /** @description The deadline was counted on a year without official holiday data (weekends and statutory holidays only) */
+            provisional?: boolean;
+            /** @description Those years; storing their official arrangement counts the deadline again */
+            provisionalYears?: number[];
+            departmentName: string | null;
+            hallId: string | null;
+            hallName: string | null;
+            slaType: string | null;
+            summary: string | null;
+        };
+        /** @description How many clocks of a kind were met, breached or are still running */
+        ClockTally: {
+            met: number;
+            breached: number;
+            running: number;
+            /** @description met / (met + breached), 0 to 1; null while none has ended */
+            onTimeRate: number | null;
+        };
+        /** @description One group's complaints of the month and the state of their clocks */
+        SlaCounts: {
+            departmentId?: string;
+            departmentName?: string | null;
+            hallId?: string | null;
+            hallName?: string | null;
+            complaintsReceived: number;
+            firstResponse: components["schemas"]["ClockTally"];
+            resolution: components["schemas"]["ClockTally"];
+            upgrades: number;
+            overLevel: number;
         };
     };
     responses: never;
@@ -1004,403 +1522,7 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": ({
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.received";
-                    data: {
-                        departmentId: string;
-                        hallId?: string | null;
-                        channel?: ("hotline" | "hall" | "letter" | "visit" | "online") | null;
-                        customer?: {
-                            id: string;
-                            group?: {
-                                tier: string;
-                            } | null;
-                        } | null;
-                        overLevel?: {
-                            /** @enum {string} */
-                            body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
-                            /** @enum {number} */
-                            controlLevel: 1 | 2;
-                            priorComplaintToDepartment: boolean;
-                            interceptionAttempted: boolean;
-                        } | null;
-                        repeatOf?: string | null;
-                        overLevelTendency?: boolean | null;
-                        summary?: string | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.first_replied";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.reply_rejected";
-                    data: {
-                        reason?: string | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.resolved";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.reopened";
-                    data: {
-                        reason?: string | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.responsibility_set";
-                    data: {
-                        /** @enum {string} */
-                        responsibility: "enterprise" | "non_enterprise";
-                        criteria?: string[] | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.escalated";
-                    data: {
-                        overLevel: {
-                            /** @enum {string} */
-                            body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
-                            /** @enum {number} */
-                            controlLevel: 1 | 2;
-                            priorComplaintToDepartment: boolean;
-                            interceptionAttempted: boolean;
-                        };
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.tendency_flagged";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.intercepted";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "complaint.cancelled";
-                    data: {
-                        reason: string;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "fault.reported";
-                    data: {
-                        departmentId: string;
-                        hallId?: string | null;
-                        kind: string;
-                        customer?: {
-                            id: string;
-                            group?: {
-                                tier: string;
-                            } | null;
-                        } | null;
-                        repeatOf?: string | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "fault.restored";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "fault.exemption_approved";
-                    data: {
-                        /** Format: date-time */
-                        from: string;
-                        /** Format: date-time */
-                        to: string;
-                        cause: string;
-                        approvedBy: string;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "callback.opened";
-                    data: {
-                        kind: string;
-                        departmentId: string;
-                        relatedId?: string | null;
-                    };
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "callback.completed";
-                    data: Record<string, never>;
-                } | {
-                    id: string;
-                    subjectId: string;
-                    /** Format: date-time */
-                    occurredAt: string;
-                    /** @enum {string} */
-                    type: "finding.recorded";
-                    data: {
-                        rule: string;
-                        departmentId: string;
-                        hallId?: string | null;
-                        personId?: string | null;
-                        relatedId?: string | null;
-                        note?: string | null;
-                    };
-                }) | {
-                    events: ({
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.received";
-                        data: {
-                            departmentId: string;
-                            hallId?: string | null;
-                            channel?: ("hotline" | "hall" | "letter" | "visit" | "online") | null;
-                            customer?: {
-                                id: string;
-                                group?: {
-                                    tier: string;
-                                } | null;
-                            } | null;
-                            overLevel?: {
-                                /** @enum {string} */
-                                body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
-                                /** @enum {number} */
-                                controlLevel: 1 | 2;
-                                priorComplaintToDepartment: boolean;
-                                interceptionAttempted: boolean;
-                            } | null;
-                            repeatOf?: string | null;
-                            overLevelTendency?: boolean | null;
-                            summary?: string | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.first_replied";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.reply_rejected";
-                        data: {
-                            reason?: string | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.resolved";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.reopened";
-                        data: {
-                            reason?: string | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.responsibility_set";
-                        data: {
-                            /** @enum {string} */
-                            responsibility: "enterprise" | "non_enterprise";
-                            criteria?: string[] | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.escalated";
-                        data: {
-                            overLevel: {
-                                /** @enum {string} */
-                                body: "miit_appeal" | "comms_admin" | "government" | "cppcc" | "npc" | "aic" | "price_bureau" | "consumer_association" | "municipal_media" | "provincial_branch";
-                                /** @enum {number} */
-                                controlLevel: 1 | 2;
-                                priorComplaintToDepartment: boolean;
-                                interceptionAttempted: boolean;
-                            };
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.tendency_flagged";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.intercepted";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "complaint.cancelled";
-                        data: {
-                            reason: string;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "fault.reported";
-                        data: {
-                            departmentId: string;
-                            hallId?: string | null;
-                            kind: string;
-                            customer?: {
-                                id: string;
-                                group?: {
-                                    tier: string;
-                                } | null;
-                            } | null;
-                            repeatOf?: string | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "fault.restored";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "fault.exemption_approved";
-                        data: {
-                            /** Format: date-time */
-                            from: string;
-                            /** Format: date-time */
-                            to: string;
-                            cause: string;
-                            approvedBy: string;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "callback.opened";
-                        data: {
-                            kind: string;
-                            departmentId: string;
-                            relatedId?: string | null;
-                        };
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "callback.completed";
-                        data: Record<string, never>;
-                    } | {
-                        id: string;
-                        subjectId: string;
-                        /** Format: date-time */
-                        occurredAt: string;
-                        /** @enum {string} */
-                        type: "finding.recorded";
-                        data: {
-                            rule: string;
-                            departmentId: string;
-                            hallId?: string | null;
-                            personId?: string | null;
-                            relatedId?: string | null;
-                            note?: string | null;
-                        };
-                    })[];
-                };
+                "application/json": components["schemas"]["EventInput"] | components["schemas"]["EventBatchInput"];
             };
         };
         responses: {
@@ -1426,15 +1548,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        accepted: number;
-                        duplicates: number;
-                        results: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "accepted" | "duplicate";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PostEventsResult"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -1498,13 +1612,7 @@ export interface operations {
                      *       "status": "applied"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "pending" | "waiting" | "applied" | "failed";
-                        error?: string;
-                        reason?: string;
-                    };
+                    "application/json": components["schemas"]["EventStatus"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -1568,15 +1676,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            id: string;
-                            /** @description Credentials hidden: the user, the password and every query value (a robot's key or token). */
-                            url: string;
-                            kinds: string[];
-                            /** @enum {string} */
-                            format: "standard" | "dingtalk" | "wecom";
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["Webhook"][];
                     };
                 };
             };
@@ -1877,83 +1977,7 @@ export interface operations {
                      *       "signals": []
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        departmentName: string | null;
-                        hallId: string | null;
-                        hallName?: string | null;
-                        summary?: string | null;
-                        status: string;
-                        policyVersion: string;
-                        /** @enum {string} */
-                        responsibility?: "enterprise" | "non_enterprise" | "undetermined";
-                        assessment?: string;
-                        slaType?: string;
-                        upgraded?: boolean;
-                        upgrade?: {
-                            at: string;
-                            reason: string;
-                        } | null;
-                        kind?: string;
-                        rule?: string;
-                        personId?: string | null;
-                        personName?: string | null;
-                        relatedId?: string | null;
-                        recordedAt?: string;
-                        rankInYear?: number | null;
-                        suspends?: boolean;
-                        clocks: {
-                            subjectKind?: string;
-                            subjectId?: string;
-                            departmentId?: string;
-                            /** @enum {string} */
-                            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
-                            startedAt: string;
-                            deadline: string;
-                            stoppedAt?: string;
-                            /** @enum {string} */
-                            state: "running" | "met" | "breached" | "cancelled";
-                            breachedAt?: string;
-                            remainingSeconds?: number;
-                            atRisk?: boolean;
-                            provisional?: boolean;
-                            provisionalYears?: number[];
-                        }[];
-                        fines: {
-                            id: string;
-                            period: string;
-                            originPeriod: string;
-                            rule: string;
-                            policyVersion: string;
-                            departmentId: string;
-                            departmentName?: string | null;
-                            personId?: string;
-                            /** @enum {string} */
-                            personRole?: "manager" | "hall_head" | "staff";
-                            personName?: string | null;
-                            amountFen: number;
-                            subjectId: string;
-                            source: string;
-                            causeEventId?: string;
-                            reversalOf?: string;
-                            postedAt: string;
-                        }[];
-                        finesOutsideScope: number;
-                        events: {
-                            id: string;
-                            type: string;
-                            occurredAt: string;
-                            status: string;
-                        }[];
-                        signals: {
-                            kind: string;
-                            at: string;
-                            clock: string | null;
-                            fraction: number | null;
-                            detail: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Subject"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -2037,83 +2061,7 @@ export interface operations {
                      *       "kind": "urban"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        departmentName: string | null;
-                        hallId: string | null;
-                        hallName?: string | null;
-                        summary?: string | null;
-                        status: string;
-                        policyVersion: string;
-                        /** @enum {string} */
-                        responsibility?: "enterprise" | "non_enterprise" | "undetermined";
-                        assessment?: string;
-                        slaType?: string;
-                        upgraded?: boolean;
-                        upgrade?: {
-                            at: string;
-                            reason: string;
-                        } | null;
-                        kind?: string;
-                        rule?: string;
-                        personId?: string | null;
-                        personName?: string | null;
-                        relatedId?: string | null;
-                        recordedAt?: string;
-                        rankInYear?: number | null;
-                        suspends?: boolean;
-                        clocks: {
-                            subjectKind?: string;
-                            subjectId?: string;
-                            departmentId?: string;
-                            /** @enum {string} */
-                            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
-                            startedAt: string;
-                            deadline: string;
-                            stoppedAt?: string;
-                            /** @enum {string} */
-                            state: "running" | "met" | "breached" | "cancelled";
-                            breachedAt?: string;
-                            remainingSeconds?: number;
-                            atRisk?: boolean;
-                            provisional?: boolean;
-                            provisionalYears?: number[];
-                        }[];
-                        fines: {
-                            id: string;
-                            period: string;
-                            originPeriod: string;
-                            rule: string;
-                            policyVersion: string;
-                            departmentId: string;
-                            departmentName?: string | null;
-                            personId?: string;
-                            /** @enum {string} */
-                            personRole?: "manager" | "hall_head" | "staff";
-                            personName?: string | null;
-                            amountFen: number;
-                            subjectId: string;
-                            source: string;
-                            causeEventId?: string;
-                            reversalOf?: string;
-                            postedAt: string;
-                        }[];
-                        finesOutsideScope: number;
-                        events: {
-                            id: string;
-                            type: string;
-                            occurredAt: string;
-                            status: string;
-                        }[];
-                        signals: {
-                            kind: string;
-                            at: string;
-                            clock: string | null;
-                            fraction: number | null;
-                            detail: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Subject"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -2195,83 +2143,7 @@ export interface operations {
                      *       "kind": "new_install"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        departmentName: string | null;
-                        hallId: string | null;
-                        hallName?: string | null;
-                        summary?: string | null;
-                        status: string;
-                        policyVersion: string;
-                        /** @enum {string} */
-                        responsibility?: "enterprise" | "non_enterprise" | "undetermined";
-                        assessment?: string;
-                        slaType?: string;
-                        upgraded?: boolean;
-                        upgrade?: {
-                            at: string;
-                            reason: string;
-                        } | null;
-                        kind?: string;
-                        rule?: string;
-                        personId?: string | null;
-                        personName?: string | null;
-                        relatedId?: string | null;
-                        recordedAt?: string;
-                        rankInYear?: number | null;
-                        suspends?: boolean;
-                        clocks: {
-                            subjectKind?: string;
-                            subjectId?: string;
-                            departmentId?: string;
-                            /** @enum {string} */
-                            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
-                            startedAt: string;
-                            deadline: string;
-                            stoppedAt?: string;
-                            /** @enum {string} */
-                            state: "running" | "met" | "breached" | "cancelled";
-                            breachedAt?: string;
-                            remainingSeconds?: number;
-                            atRisk?: boolean;
-                            provisional?: boolean;
-                            provisionalYears?: number[];
-                        }[];
-                        fines: {
-                            id: string;
-                            period: string;
-                            originPeriod: string;
-                            rule: string;
-                            policyVersion: string;
-                            departmentId: string;
-                            departmentName?: string | null;
-                            personId?: string;
-                            /** @enum {string} */
-                            personRole?: "manager" | "hall_head" | "staff";
-                            personName?: string | null;
-                            amountFen: number;
-                            subjectId: string;
-                            source: string;
-                            causeEventId?: string;
-                            reversalOf?: string;
-                            postedAt: string;
-                        }[];
-                        finesOutsideScope: number;
-                        events: {
-                            id: string;
-                            type: string;
-                            occurredAt: string;
-                            status: string;
-                        }[];
-                        signals: {
-                            kind: string;
-                            at: string;
-                            clock: string | null;
-                            fraction: number | null;
-                            detail: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Subject"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -2368,83 +2240,7 @@ export interface operations {
                      *       "suspends": false
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        departmentName: string | null;
-                        hallId: string | null;
-                        hallName?: string | null;
-                        summary?: string | null;
-                        status: string;
-                        policyVersion: string;
-                        /** @enum {string} */
-                        responsibility?: "enterprise" | "non_enterprise" | "undetermined";
-                        assessment?: string;
-                        slaType?: string;
-                        upgraded?: boolean;
-                        upgrade?: {
-                            at: string;
-                            reason: string;
-                        } | null;
-                        kind?: string;
-                        rule?: string;
-                        personId?: string | null;
-                        personName?: string | null;
-                        relatedId?: string | null;
-                        recordedAt?: string;
-                        rankInYear?: number | null;
-                        suspends?: boolean;
-                        clocks: {
-                            subjectKind?: string;
-                            subjectId?: string;
-                            departmentId?: string;
-                            /** @enum {string} */
-                            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
-                            startedAt: string;
-                            deadline: string;
-                            stoppedAt?: string;
-                            /** @enum {string} */
-                            state: "running" | "met" | "breached" | "cancelled";
-                            breachedAt?: string;
-                            remainingSeconds?: number;
-                            atRisk?: boolean;
-                            provisional?: boolean;
-                            provisionalYears?: number[];
-                        }[];
-                        fines: {
-                            id: string;
-                            period: string;
-                            originPeriod: string;
-                            rule: string;
-                            policyVersion: string;
-                            departmentId: string;
-                            departmentName?: string | null;
-                            personId?: string;
-                            /** @enum {string} */
-                            personRole?: "manager" | "hall_head" | "staff";
-                            personName?: string | null;
-                            amountFen: number;
-                            subjectId: string;
-                            source: string;
-                            causeEventId?: string;
-                            reversalOf?: string;
-                            postedAt: string;
-                        }[];
-                        finesOutsideScope: number;
-                        events: {
-                            id: string;
-                            type: string;
-                            occurredAt: string;
-                            status: string;
-                        }[];
-                        signals: {
-                            kind: string;
-                            at: string;
-                            clock: string | null;
-                            fraction: number | null;
-                            detail: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Subject"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -2526,28 +2322,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            subjectKind?: string;
-                            subjectId?: string;
-                            departmentId?: string;
-                            /** @enum {string} */
-                            name: "first_response" | "resolution" | "resolution_warning" | "repair" | "callback";
-                            startedAt: string;
-                            deadline: string;
-                            stoppedAt?: string;
-                            /** @enum {string} */
-                            state: "running" | "met" | "breached" | "cancelled";
-                            breachedAt?: string;
-                            remainingSeconds?: number;
-                            atRisk?: boolean;
-                            provisional?: boolean;
-                            provisionalYears?: number[];
-                            departmentName: string | null;
-                            hallId: string | null;
-                            hallName: string | null;
-                            slaType: string | null;
-                            summary: string | null;
-                        }[];
+                        items: components["schemas"]["BoardClock"][];
                         nextCursor: string | null;
                     };
                 };
@@ -2631,9 +2406,12 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
+                            /** @description The month it is posted into, YYYY-MM */
                             period: string;
+                            /** @description The month the fact belongs to: a correction of a closed month is posted into the next open one */
                             originPeriod: string;
                             rule: string;
+                            /** @description The policy pack version that priced it (frozen on the subject at dispatch) */
                             policyVersion: string;
                             departmentId: string;
                             departmentName?: string | null;
@@ -2641,11 +2419,14 @@ export interface operations {
                             /** @enum {string} */
                             personRole?: "manager" | "hall_head" | "staff";
                             personName?: string | null;
+                            /** @description The amount in fen (1 yuan = 100 fen); negative for a reversal */
                             amountFen: number;
                             subjectId: string;
                             source: string;
                             causeEventId?: string;
+                            /** @description A reversal: the id of the entry it cancels */
                             reversalOf?: string;
+                            /** @description When it was posted (RFC 3339, the policy zone's offset) */
                             postedAt: string;
                             hallId: string | null;
                             hallName: string | null;
@@ -2742,27 +2523,7 @@ export interface operations {
                         groupBy: "department" | "hall";
                         from: string;
                         to: string;
-                        items: {
-                            departmentId?: string;
-                            departmentName?: string | null;
-                            hallId?: string | null;
-                            hallName?: string | null;
-                            complaintsReceived: number;
-                            firstResponse: {
-                                met: number;
-                                breached: number;
-                                running: number;
-                                onTimeRate: number | null;
-                            };
-                            resolution: {
-                                met: number;
-                                breached: number;
-                                running: number;
-                                onTimeRate: number | null;
-                            };
-                            upgrades: number;
-                            overLevel: number;
-                        }[];
+                        items: components["schemas"]["SlaCounts"][];
                     };
                 };
             };
@@ -2859,18 +2620,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             complaintsReceived: number;
-                            firstResponse: {
-                                met: number;
-                                breached: number;
-                                running: number;
-                                onTimeRate: number | null;
-                            };
-                            resolution: {
-                                met: number;
-                                breached: number;
-                                running: number;
-                                onTimeRate: number | null;
-                            };
+                            firstResponse: components["schemas"]["ClockTally"];
+                            resolution: components["schemas"]["ClockTally"];
                             upgrades: number;
                             overLevel: number;
                             period: string;
@@ -3030,14 +2781,7 @@ export interface operations {
                      *       "updatedAt": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        managerId: string | null;
-                        policyFamily: string | null;
-                        judgedBy: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Department"];
                 };
             };
             /** @description The department, created */
@@ -3056,14 +2800,7 @@ export interface operations {
                      *       "updatedAt": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        managerId: string | null;
-                        policyFamily: string | null;
-                        judgedBy: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Department"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -3136,23 +2873,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            managerId: string | null;
-                            policyFamily: string | null;
-                            judgedBy: string;
-                            updatedAt: string;
-                        } | {
-                            id: string;
-                            name: null;
-                            /** @enum {boolean} */
-                            known: false;
-                            subjects: number;
-                            firstSeenAt: string;
-                            lastSeenAt: string;
-                            chargedFen: number;
-                        })[];
+                        items: (components["schemas"]["Department"] | components["schemas"]["UnknownDepartment"])[];
                     };
                 };
             };
@@ -3226,13 +2947,7 @@ export interface operations {
                      *       "updatedAt": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        name: string;
-                        headId: string | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Hall"];
                 };
             };
             /** @description The hall, created */
@@ -3250,13 +2965,7 @@ export interface operations {
                      *       "updatedAt": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        departmentId: string;
-                        name: string;
-                        headId: string | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Hall"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -3317,13 +3026,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            id: string;
-                            departmentId: string;
-                            name: string;
-                            headId: string | null;
-                            updatedAt: string;
-                        }[];
+                        items: components["schemas"]["Hall"][];
                     };
                 };
             };
@@ -3396,13 +3099,7 @@ export interface operations {
                     "application/json": {
                         departmentId: string;
                         period: string;
-                        items: {
-                            assessment: string;
-                            quota: number | null;
-                            /** @enum {string} */
-                            source: "set" | "policy";
-                            setAt?: string;
-                        }[];
+                        items: components["schemas"]["Quota"][];
                     };
                 };
             };
@@ -3496,13 +3193,7 @@ export interface operations {
                     "application/json": {
                         departmentId: string;
                         period: string;
-                        items: {
-                            assessment: string;
-                            quota: number | null;
-                            /** @enum {string} */
-                            source: "set" | "policy";
-                            setAt?: string;
-                        }[];
+                        items: components["schemas"]["Quota"][];
                         casesRepriced: number;
                     };
                 };
@@ -3575,14 +3266,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            version: string;
-                            family: string;
-                            effectiveFrom: string;
-                            createdAt: string;
-                            firstUsedAt: string | null;
-                            revision: number;
-                        }[];
+                        items: components["schemas"]["PolicyVersion"][];
                         families: {
                             family: string;
                             isDefault: boolean;
@@ -3742,14 +3426,7 @@ export interface operations {
                      *       "revision": 1
                      *     }
                      */
-                    "application/json": {
-                        version: string;
-                        family: string;
-                        effectiveFrom: string;
-                        createdAt: string;
-                        firstUsedAt: string | null;
-                        revision: number;
-                    };
+                    "application/json": components["schemas"]["PolicyVersion"];
                 };
             };
             /** @description The version, stored */
@@ -3768,14 +3445,7 @@ export interface operations {
                      *       "revision": 1
                      *     }
                      */
-                    "application/json": {
-                        version: string;
-                        family: string;
-                        effectiveFrom: string;
-                        createdAt: string;
-                        firstUsedAt: string | null;
-                        revision: number;
-                    };
+                    "application/json": components["schemas"]["PolicyVersion"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -3878,29 +3548,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            timeZone: string;
-                            weekend: number[];
-                            officialThrough: string | null;
-                            officialDaysLeft: number;
-                            years: {
-                                year: number;
-                                /** @enum {string} */
-                                status: "official" | "provisional";
-                                source: string;
-                                holidays: (string | {
-                                    from: string;
-                                    to: string;
-                                })[];
-                                workdays: string[];
-                                revision?: number;
-                                storedBy?: string;
-                                storedAt?: string;
-                                subjectsCounting?: number;
-                            }[];
-                        }[];
+                        items: components["schemas"]["Calendar"][];
                     };
                 };
             };
@@ -4000,36 +3648,8 @@ export interface operations {
                         weekend: number[];
                         officialThrough: string | null;
                         officialDaysLeft: number;
-                        years: {
-                            year: number;
-                            /** @enum {string} */
-                            status: "official" | "provisional";
-                            source: string;
-                            holidays: (string | {
-                                from: string;
-                                to: string;
-                            })[];
-                            workdays: string[];
-                            revision?: number;
-                            storedBy?: string;
-                            storedAt?: string;
-                            subjectsCounting?: number;
-                        }[];
-                        history: {
-                            year: number;
-                            /** @enum {string} */
-                            status: "official" | "provisional";
-                            source: string;
-                            holidays: (string | {
-                                from: string;
-                                to: string;
-                            })[];
-                            workdays: string[];
-                            revision?: number;
-                            storedBy?: string;
-                            storedAt?: string;
-                            subjectsCounting?: number;
-                        }[];
+                        years: components["schemas"]["CalendarYear"][];
+                        history: components["schemas"]["CalendarYear"][];
                     };
                 };
             };
@@ -4326,44 +3946,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        personId: string;
-                        name: string | null;
-                        year: number;
-                        suspended: boolean;
-                        suspendedSince: string | null;
-                        totalFen: number;
-                        findings: {
-                            id: string;
-                            rule: string;
-                            departmentId: string;
-                            hallId: string | null;
-                            recordedAt: string;
-                            rankInYear: number | null;
-                            suspends: boolean;
-                            policyVersion: string;
-                            fineFen: number;
-                            fines: {
-                                id: string;
-                                period: string;
-                                originPeriod: string;
-                                rule: string;
-                                policyVersion: string;
-                                departmentId: string;
-                                departmentName?: string | null;
-                                personId?: string;
-                                /** @enum {string} */
-                                personRole?: "manager" | "hall_head" | "staff";
-                                personName?: string | null;
-                                amountFen: number;
-                                subjectId: string;
-                                source: string;
-                                causeEventId?: string;
-                                reversalOf?: string;
-                                postedAt: string;
-                            }[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["PersonYear"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -4543,25 +4126,7 @@ export interface operations {
                         alreadyClosed: boolean;
                         faultsAssessed: number;
                         entriesPosted: number;
-                        entries: {
-                            id: string;
-                            period: string;
-                            originPeriod: string;
-                            rule: string;
-                            policyVersion: string;
-                            departmentId: string;
-                            departmentName?: string | null;
-                            personId?: string;
-                            /** @enum {string} */
-                            personRole?: "manager" | "hall_head" | "staff";
-                            personName?: string | null;
-                            amountFen: number;
-                            subjectId: string;
-                            source: string;
-                            causeEventId?: string;
-                            reversalOf?: string;
-                            postedAt: string;
-                        }[];
+                        entries: components["schemas"]["LedgerEntry"][];
                     };
                 };
             };
@@ -4739,13 +4304,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            period: string;
-                            /** @enum {string} */
-                            status: "open" | "closing" | "closed";
-                            endsAt: string;
-                            closedAt: string | null;
-                        }[];
+                        items: components["schemas"]["Period"][];
                     };
                 };
             };
@@ -4803,13 +4362,7 @@ export interface operations {
                      *       "closedAt": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        period: string;
-                        /** @enum {string} */
-                        status: "open" | "closing" | "closed";
-                        endsAt: string;
-                        closedAt: string | null;
-                    };
+                    "application/json": components["schemas"]["Period"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -4871,18 +4424,7 @@ export interface operations {
                      *       "serverTime": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        keyId: string;
-                        name: string;
-                        /** @enum {string} */
-                        role: "ingest" | "manager" | "finance" | "admin";
-                        departments: {
-                            id: string;
-                            name: string | null;
-                        }[] | null;
-                        expiresAt: string | null;
-                        serverTime: string;
-                    };
+                    "application/json": components["schemas"]["ConsoleSession"];
                 };
             };
             /** @description No API key, or one that is not known or was revoked */
@@ -4937,18 +4479,7 @@ export interface operations {
                      *       "serverTime": "2026-11-23T09:15:00+08:00"
                      *     }
                      */
-                    "application/json": {
-                        keyId: string;
-                        name: string;
-                        /** @enum {string} */
-                        role: "ingest" | "manager" | "finance" | "admin";
-                        departments: {
-                            id: string;
-                            name: string | null;
-                        }[] | null;
-                        expiresAt: string | null;
-                        serverTime: string;
-                    };
+                    "application/json": components["schemas"]["ConsoleSession"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */
@@ -5029,16 +4560,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "ingest" | "manager" | "finance" | "admin";
-                            departments: string[] | null;
-                            prefix: string;
-                            createdAt: string;
-                            revokedAt: string | null;
-                        }[];
+                        items: components["schemas"]["ApiKey"][];
                     };
                 };
             };
@@ -5423,26 +4945,7 @@ export interface operations {
                      *       "url": "http://127.0.0.1:3000/console/#/complaints/TS20261123001"
                      *     }
                      */
-                    "text/event-stream": {
-                        id: string | null;
-                        kind: string;
-                        subjectKind: string;
-                        subjectId: string;
-                        departmentId: string | null;
-                        departmentName: string | null;
-                        hallId: string | null;
-                        hallName: string | null;
-                        summary: string | null;
-                        slaType: string | null;
-                        clock: string | null;
-                        fraction: number | null;
-                        state: string | null;
-                        deadline: string | null;
-                        provisional: boolean;
-                        detail: string | null;
-                        at: string;
-                        url: string;
-                    };
+                    "text/event-stream": components["schemas"]["Signal"];
                 };
             };
             /** @description Bad input: every problem is named in `errors`, and nothing of the request was stored */

@@ -48,17 +48,19 @@ function checkOrigin(request: FastifyRequest, allowed: string): void {
   );
 }
 
-const sessionView = z.object({
-  keyId: z.string(),
-  name: z.string(),
-  role: z.enum(['ingest', 'manager', 'finance', 'admin']),
-  /** null: every department. */
-  departments: z.array(z.object({ id: z.string(), name: z.string().nullable() })).nullable(),
-  /** When the console asks to sign in again; null for a bearer key. */
-  expiresAt: z.string().nullable(),
-  /** The engine's clock now: the console counts time left from it, not from the browser's clock. */
-  serverTime: z.string(),
-});
+const sessionView = z
+  .object({
+    keyId: z.string(),
+    name: z.string(),
+    role: z.enum(['ingest', 'manager', 'finance', 'admin']),
+    /** null: every department. */
+    departments: z.array(z.object({ id: z.string(), name: z.string().nullable() })).nullable(),
+    /** When the console asks to sign in again; null for a bearer key. */
+    expiresAt: z.string().nullable(),
+    /** The engine's clock now: the console counts time left from it, not from the browser's clock. */
+    serverTime: z.string(),
+  })
+  .meta({ id: 'ConsoleSession', description: 'Who is signed in, and until when' });
 
 /**
  * Console sessions (issue 13): a person signs in with a personal key and gets an HttpOnly,

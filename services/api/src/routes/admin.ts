@@ -9,15 +9,17 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 import { newWebhookSchema, unreachableUrlProblem, webhookSecret } from './webhook-input.ts';
 
-const webhook = z.object({
-  id: z.string(),
-  url: z
-    .string()
-    .describe("Credentials hidden: the user, the password and every query value (a robot's key or token)."),
-  kinds: z.array(z.string()),
-  format: z.enum(['standard', 'dingtalk', 'wecom']),
-  createdAt: z.string(),
-});
+const webhook = z
+  .object({
+    id: z.string(),
+    url: z
+      .string()
+      .describe("Credentials hidden: the user, the password and every query value (a robot's key or token)."),
+    kinds: z.array(z.string()),
+    format: z.enum(['standard', 'dingtalk', 'wecom']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Webhook', description: 'A webhook subscription (its URL with credentials hidden)' });
 
 const toWebhook = (
   row: { id: string; url: string; kinds: string[]; format: WebhookFormat; created_at: Date },
