@@ -106,7 +106,8 @@ async function maybe<T>(call: Promise<Answer<T>>): Promise<T | undefined> {
 
 /** A typed client of the engine's HTTP API; its types are generated from the served OpenAPI document. */
 export function createEngineClient(options: ClientOptions) {
-  const api = createClient<paths>({
+  // JSON answers only: the ledger also comes as CSV and xlsx (documented), read as streams below.
+  const api = createClient<paths, `${string}/json`>({
     baseUrl: options.baseUrl.replace(/\/$/, ''),
     headers: { authorization: `Bearer ${options.apiKey}` },
     fetch: retryingFetch(options),

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { clientErrorProblem, MAX_PATH_PARAM_LENGTH, routerProblem } from './http-layer-problems.ts';
 import { strictJsonBodies } from './json-body.ts';
+import { swaggerOptions } from './openapi-spec.ts';
 import { auth } from './plugins/auth.ts';
 import { consoleAssets } from './plugins/console-assets.ts';
 import { consoleSessions, sessionRoutes } from './plugins/console-session.ts';
@@ -65,19 +66,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Complaint and SLA engine',
-        version: '1.0.0',
-        description:
-          'The HTTP contract of ../shared/spec/API.md: events in, SLA status and the penalty ledger out.',
-      },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(deps.config));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(problemDetails);
   await app.register(requestDeadline, { timeoutMs: deps.config.REQUEST_TIMEOUT_MS });

@@ -8,26 +8,39 @@ export function instant(date: Date, zone: string): string {
   return formatInstant(date.getTime(), zone);
 }
 
-export const ledgerEntrySchema = z.object({
-  id: z.string(),
-  period: z.string(),
-  originPeriod: z.string(),
-  rule: z.string(),
-  policyVersion: z.string(),
-  departmentId: z.string(),
-  /** The department's name in the ledger list; null when no department of that id is defined (an unknown department). */
-  departmentName: z.string().nullable().optional(),
-  personId: z.string().optional(),
-  personRole: z.enum(personRoles).optional(),
-  /** The person's name where one is given (PUT /v1/people/{personId}); null: nobody named them yet. */
-  personName: z.string().nullable().optional(),
-  amountFen: z.number().int(),
-  subjectId: z.string(),
-  source: z.string(),
-  causeEventId: z.string().optional(),
-  reversalOf: z.string().optional(),
-  postedAt: z.string(),
-});
+export const ledgerEntrySchema = z
+  .object({
+    id: z.string(),
+    period: z.string().meta({ description: 'The month it is posted into, YYYY-MM' }),
+    originPeriod: z.string().meta({
+      description:
+        'The month the fact belongs to: a correction of a closed month is posted into the next open one',
+    }),
+    rule: z.string(),
+    policyVersion: z
+      .string()
+      .meta({ description: 'The policy pack version that priced it (frozen on the subject at dispatch)' }),
+    departmentId: z.string(),
+    /** The department's name in the ledger list; null when no department of that id is defined (an unknown department). */
+    departmentName: z.string().nullable().optional(),
+    personId: z.string().optional(),
+    personRole: z.enum(personRoles).optional(),
+    /** The person's name where one is given (PUT /v1/people/{personId}); null: nobody named them yet. */
+    personName: z.string().nullable().optional(),
+    amountFen: z
+      .number()
+      .int()
+      .meta({ description: 'The amount in fen (1 yuan = 100 fen); negative for a reversal' }),
+    subjectId: z.string(),
+    source: z.string(),
+    causeEventId: z.string().optional(),
+    reversalOf: z.string().optional().meta({ description: 'A reversal: the id of the entry it cancels' }),
+    postedAt: z.string().meta({ description: "When it was posted (RFC 3339, the policy zone's offset)" }),
+  })
+  .meta({
+    id: 'LedgerEntry',
+    description: 'A fine or its reversal, as posted into a period of the ledger (append-only)',
+  });
 
 export function ledgerEntry(
   row: LedgerRow & { department_name?: string | null },
@@ -52,23 +65,41 @@ export function ledgerEntry(
   };
 }
 
-export const clockSchema = z.object({
-  subjectKind: z.string().optional(),
-  subjectId: z.string().optional(),
-  departmentId: z.string().optional(),
-  name: z.enum(clockNames),
-  startedAt: z.string(),
-  deadline: z.string(),
-  stoppedAt: z.string().optional(),
-  state: z.enum(clockStates),
-  breachedAt: z.string().optional(),
-  remainingSeconds: z.number().int().optional(),
-  atRisk: z.boolean().optional(),
-  /** The deadline was counted on a year without official holiday data (weekends and statutory holidays only). */
-  provisional: z.boolean().optional(),
-  /** Those years; storing their official arrangement counts the deadline again. */
-  provisionalYears: z.array(z.number().int()).optional(),
-});
+export const clockSchema = z
+  .object({
+    subjectKind: z.string().optional(),
+    subjectId: z.string().optional(),
+    departmentId: z.string().optional(),
+    name: z.enum(clockNames),
+    startedAt: z.string(),
+    deadline: z.string().meta({ description: "RFC 3339, the policy zone's offset" }),
+    stoppedAt: z.string().optional(),
+    state: z.enum(clockStates),
+    breachedAt: z.string().optional(),
+    remainingSeconds: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Running clocks: seconds to the deadline' }),
+    atRisk: z
+      .boolean()
+      .optional()
+      .meta({ description: "Running clocks: past the policy's at-risk fraction of their time" }),
+    /** The deadline was counted on a year without official holiday data (weekends and statutory holidays only). */
+    provisional: z.boolean().optional().meta({
+      description:
+        'The deadline was counted on a year without official holiday data (weekends and statutory holidays only)',
+    }),
+    /** Those years; storing their official arrangement counts the deadline again. */
+    provisionalYears: z
+      .array(z.number().int())
+      .optional()
+      .meta({ description: 'Those years; storing their official arrangement counts the deadline again' }),
+  })
+  .meta({
+    id: 'Clock',
+    description: 'An SLA clock of a subject: from its start to its deadline, stopped when met',
+  });
 
 /** A clock as API.md shows it; a running clock whose deadline passed since it was stored is shown breached. */
 export function clock(

@@ -5,25 +5,35 @@ import { z } from 'zod';
 export const MAX_BATCH = 1_000;
 
 /** The body of POST /v1/events, as the OpenAPI document shows it: one event or a batch. */
+const event = eventSchema.meta({
+  id: 'Event',
+  description: 'One event: the envelope (id, type, subjectId, occurredAt) with the data of its type',
+});
 export const postEventsBody = z.union([
-  eventSchema,
-  z.strictObject({ events: z.array(eventSchema).min(1).max(MAX_BATCH) }),
+  event,
+  z
+    .strictObject({ events: z.array(event).min(1).max(MAX_BATCH) })
+    .meta({ id: 'EventBatch', description: 'Up to 1,000 events, stored atomically: all or none' }),
 ]);
 
-export const postEventsResponse = z.object({
-  accepted: z.number().int(),
-  duplicates: z.number().int(),
-  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'duplicate']) })),
-});
+export const postEventsResponse = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'duplicate']) })),
+  })
+  .meta({ id: 'PostEventsResult', description: 'What became of each posted event, in the order posted' });
 
-export const eventStatusResponse = z.object({
-  id: z.string(),
-  /** waiting: nothing has opened the event's subject yet; it is applied once its opening event arrives. */
-  status: z.enum(['pending', 'waiting', 'applied', 'failed']),
-  error: z.string().optional(),
-  /** With status waiting: the event it waits for. */
-  reason: z.string().optional(),
-});
+export const eventStatusResponse = z
+  .object({
+    id: z.string(),
+    /** waiting: nothing has opened the event's subject yet; it is applied once its opening event arrives. */
+    status: z.enum(['pending', 'waiting', 'applied', 'failed']),
+    error: z.string().optional(),
+    /** With status waiting: the event it waits for. */
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'EventStatus', description: 'Whether the workers have applied an event' });
 
 /** GET /v1/events?status=waiting: the events waiting for their subject's opening event, oldest first. */
 export const waitingEventsQuery = z.strictObject({
@@ -51,13 +61,40 @@ export const waitingEventsResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const problemSchema = z
+  .object({
+    type: z.string().meta({
+      description: 'What kind of problem, e.g. /problems/invalid-request',
+      examples: ['/problems/invalid-request'],
+    }),
+    title: z.string(),
+    status: z.number().int().meta({ description: 'The HTTP status' }),
+    detail: z.string().meta({ description: 'What went wrong and what to do, for a person' }),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().meta({
+            description: 'Where in the request: events[2].data.departmentId, cursor, params.period',
+          }),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Every problem of the request (bad input: at most 100 are listed)' }),
+  })
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details (application/problem+json)',
+    examples: [
+      {
+        type: '/problems/invalid-request',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'The request has problems; nothing of it was stored.',
+        errors: [{ path: 'events[1].occurredAt', message: 'expected an RFC 3339 instant with an offset' }],
+      },
+    ],
+  });
 
 /** The answers every keyed route may give besides its own: bad input, no key, wrong role. */
 export const requestProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };

@@ -5,7 +5,8 @@ import type { paths } from '../../../packages/client/src/generated/openapi.ts';
  * The engine's API, typed from its served OpenAPI document (packages/client). Same origin: the
  * session cookie goes along by itself; the key is never held by the page.
  */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// JSON answers only: the ledger's CSV and xlsx (also in the document) are downloaded as files.
+export const api = createClient<paths, `${string}/json`>({ baseUrl: '', credentials: 'same-origin' });
 
 /** A problem+json answer (API.md, Errors), thrown so that pages show its detail and every field problem. */
 export class ApiProblem extends Error {

@@ -48,17 +48,19 @@ function checkOrigin(request: FastifyRequest, allowed: string): void {
   );
 }
 
-const sessionView = z.object({
-  keyId: z.string(),
-  name: z.string(),
-  role: z.enum(['ingest', 'manager', 'finance', 'admin']),
-  /** null: every department. */
-  departments: z.array(z.object({ id: z.string(), name: z.string().nullable() })).nullable(),
-  /** When the console asks to sign in again; null for a bearer key. */
-  expiresAt: z.string().nullable(),
-  /** The engine's clock now: the console counts time left from it, not from the browser's clock. */
-  serverTime: z.string(),
-});
+const sessionView = z
+  .object({
+    keyId: z.string(),
+    name: z.string(),
+    role: z.enum(['ingest', 'manager', 'finance', 'admin']),
+    /** null: every department. */
+    departments: z.array(z.object({ id: z.string(), name: z.string().nullable() })).nullable(),
+    /** When the console asks to sign in again; null for a bearer key. */
+    expiresAt: z.string().nullable(),
+    /** The engine's clock now: the console counts time left from it, not from the browser's clock. */
+    serverTime: z.string(),
+  })
+  .meta({ id: 'ConsoleSession', description: 'Who is signed in, and until when' });
 
 /**
  * Console sessions (issue 13): a person signs in with a personal key and gets an HttpOnly,
@@ -104,6 +106,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           'Sign in to the console with a personal key: sets an HttpOnly, SameSite=Strict session cookie',
         description:
           "The key is checked like a bearer key; the answer sets the engine_session cookie, which the API then accepts in place of the Authorization header, for SESSION_HOURS or until sign-out or the key is revoked. Requests that change state with the cookie must carry the console's Origin.",
+        security: [],
         body: z.strictObject({ key: z.string().min(1).max(256) }),
         response: { 201: sessionView, 400: problemSchema, 401: problemSchema },
       },
@@ -154,6 +157,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         ...common,
         summary: 'Sign out: ends the session and clears its cookie',
+        security: [],
         response: { 204: z.null(), 403: problemSchema },
       },
     },

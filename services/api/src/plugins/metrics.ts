@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EngineQueue } from '../deps.ts';
+import { problemSchema } from '../schemas.ts';
 
 /** The job states BullMQ counts (getJobCounts), each a series of engine_queue_jobs. */
 const JOB_STATES = [
@@ -227,7 +228,15 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
 
     app.get(
       '/metrics',
-      { schema: { summary: 'Prometheus metrics', tags: ['health'] } },
+      {
+        // The text exposition is documented in openapi-operations.ts: a schema here would serialize it as JSON.
+        schema: {
+          summary: 'Prometheus metrics',
+          tags: ['operations'],
+          security: [],
+          response: { 400: problemSchema },
+        },
+      },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
     );
   },

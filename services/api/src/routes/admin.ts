@@ -6,18 +6,20 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { instant } from '../present.ts';
 import { invalidRequest, ProblemError } from '../problems.ts';
-import { problemSchema } from '../schemas.ts';
+import { problemSchema, requestProblems } from '../schemas.ts';
 import { newWebhookSchema, unreachableUrlProblem, webhookSecret } from './webhook-input.ts';
 
-const webhook = z.object({
-  id: z.string(),
-  url: z
-    .string()
-    .describe("Credentials hidden: the user, the password and every query value (a robot's key or token)."),
-  kinds: z.array(z.string()),
-  format: z.enum(['standard', 'dingtalk', 'wecom']),
-  createdAt: z.string(),
-});
+const webhook = z
+  .object({
+    id: z.string(),
+    url: z
+      .string()
+      .describe("Credentials hidden: the user, the password and every query value (a robot's key or token)."),
+    kinds: z.array(z.string()),
+    format: z.enum(['standard', 'dingtalk', 'wecom']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Webhook', description: 'A webhook subscription (its URL with credentials hidden)' });
 
 const toWebhook = (
   row: { id: string; url: string; kinds: string[]; format: WebhookFormat; created_at: Date },
@@ -79,7 +81,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         ...common,
         summary: 'The webhook subscriptions',
-        response: { 200: z.object({ items: z.array(webhook) }) },
+        response: { 200: z.object({ items: z.array(webhook) }), ...requestProblems },
       },
     },
     async () => ({ items: (await listWebhooks(deps.db)).map((row) => toWebhook(row, zone())) }),
@@ -93,7 +95,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         ...common,
         summary: 'Unsubscribe',
         params: z.object({ id: z.uuid() }),
-        response: { 204: z.null(), 404: problemSchema },
+        response: { 204: z.null(), ...requestProblems, 404: problemSchema },
       },
     },
     async (request, reply) => {
@@ -111,7 +113,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         ...common,
         summary: 'Rebuild every SLA timer in Redis from Postgres (after a Redis loss)',
-        response: { 202: z.object({ timers: z.number().int() }) },
+        response: { 202: z.object({ timers: z.number().int() }), ...requestProblems },
       },
     },
     async (_request, reply) => reply.status(202).send({ timers: await deps.rebuildTimers() }),

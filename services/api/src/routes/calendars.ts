@@ -21,32 +21,39 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 
 const holiday = z.union([z.string(), z.object({ from: z.string(), to: z.string() })]);
-const year = z.object({
-  year: z.number().int(),
-  /** `official`: a stored arrangement; `provisional`: weekends and statutory holidays, counted until one is stored. */
-  status: z.enum(['official', 'provisional']),
-  source: z.string(),
-  holidays: z.array(holiday),
-  /** Make-up working days (调休). */
-  workdays: z.array(z.string()),
-  /** Official years: the revision in force, who stored it (an API key's name, or "shipped file") and when. */
-  revision: z.number().int().optional(),
-  storedBy: z.string().optional(),
-  storedAt: z.string().optional(),
-  /** Provisional years: subjects whose deadlines count on it now; storing the year evaluates them again. */
-  subjectsCounting: z.number().int().optional(),
-});
-const calendar = z.object({
-  id: z.string(),
-  name: z.string(),
-  timeZone: z.string(),
-  weekend: z.array(z.number().int()),
-  /** The last day of official data from today on (null: none for this year). */
-  officialThrough: z.string().nullable(),
-  /** Days from today to the end of the official data: below 60 the engine warns, below 45 it signals `calendar.expiring`. */
-  officialDaysLeft: z.number().int(),
-  years: z.array(year),
-});
+const year = z
+  .object({
+    year: z.number().int(),
+    /** `official`: a stored arrangement; `provisional`: weekends and statutory holidays, counted until one is stored. */
+    status: z.enum(['official', 'provisional']),
+    source: z.string(),
+    holidays: z.array(holiday),
+    /** Make-up working days (调休). */
+    workdays: z.array(z.string()),
+    /** Official years: the revision in force, who stored it (an API key's name, or "shipped file") and when. */
+    revision: z.number().int().optional(),
+    storedBy: z.string().optional(),
+    storedAt: z.string().optional(),
+    /** Provisional years: subjects whose deadlines count on it now; storing the year evaluates them again. */
+    subjectsCounting: z.number().int().optional(),
+  })
+  .meta({
+    id: 'CalendarYear',
+    description: 'A year of a calendar: official (a stored arrangement) or provisional',
+  });
+const calendar = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    weekend: z.array(z.number().int()),
+    /** The last day of official data from today on (null: none for this year). */
+    officialThrough: z.string().nullable(),
+    /** Days from today to the end of the official data: below 60 the engine warns, below 45 it signals `calendar.expiring`. */
+    officialDaysLeft: z.number().int(),
+    years: z.array(year),
+  })
+  .meta({ id: 'Calendar', description: 'A working-day calendar that deadlines count on' });
 const calendarDetail = calendar.extend({
   /** Replaced revisions of official years, oldest first: what deadlines were counted with before. */
   history: z.array(year),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
+import { problemSchema } from '../schemas.ts';
 
 const CHECK_TIMEOUT_MS = 1_000;
 
@@ -36,7 +37,8 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         summary: 'The process is up',
         tags: ['operations'],
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok') }), 400: problemSchema },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -48,7 +50,8 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         summary: 'Postgres and Redis are reachable',
         tags: ['operations'],
-        response: { 200: readiness, 503: readiness },
+        security: [],
+        response: { 200: readiness, 400: problemSchema, 503: readiness },
       },
     },
     async (_request, reply) => {

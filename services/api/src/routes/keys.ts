@@ -8,17 +8,19 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 
 const roles = ['ingest', 'manager', 'finance', 'admin'] as const;
-const keyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(roles),
-  /** null: every department. */
-  departments: z.array(z.string()).nullable(),
-  /** The key's visible prefix (cse_<prefix>_...), to tell keys apart; the key itself is never shown again. */
-  prefix: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
+const keyView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    /** null: every department. */
+    departments: z.array(z.string()).nullable(),
+    /** The key's visible prefix (cse_<prefix>_...), to tell keys apart; the key itself is never shown again. */
+    prefix: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey', description: 'A personal API key as listed (never the key itself)' });
 
 /** Personal keys (admin): issued with a name, a role and departments, listed, revoked. */
 export const keyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

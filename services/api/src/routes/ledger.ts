@@ -12,7 +12,8 @@ import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
 const EXPORT_PAGE = 5_000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const csvColumns = [
+/** The CSV's columns, in order (the OpenAPI document shows its header row). */
+export const LEDGER_CSV_COLUMNS = [
   'id',
   'period',
   'originPeriod',
@@ -118,7 +119,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         format ?? (accept.includes('text/csv') ? 'csv' : accept.includes(XLSX_TYPE) ? 'xlsx' : 'json');
       const name = `ledger${filters.period ? `-${filters.period}` : ''}`;
       if (wanted === 'csv') {
-        const csv = stringify({ header: true, columns: [...csvColumns], bom: true });
+        const csv = stringify({ header: true, columns: [...LEDGER_CSV_COLUMNS], bom: true });
         void (async () => {
           for await (const rows of pagesOf(filter)) {
             for (const row of rows) {

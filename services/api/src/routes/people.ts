@@ -9,34 +9,39 @@ import { ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 import { departmentScope } from '../scope.ts';
 
-const personView = z.object({
-  personId: z.string(),
-  /** null: nobody named them yet (PUT /v1/people/{personId}). */
-  name: z.string().nullable(),
-  year: z.number().int(),
-  /** RULES.md 7: more progressive findings than the policy allows in a calendar year suspends the person (待岗). */
-  suspended: z.boolean(),
-  /** The instant of the finding that crossed the limit; null when not suspended. */
-  suspendedSince: z.string().nullable(),
-  /** The year's fines of the person, net of reversals, in fen. */
-  totalFen: z.number().int(),
-  findings: z.array(
-    z.object({
-      id: z.string(),
-      rule: z.string(),
-      departmentId: z.string(),
-      hallId: z.string().nullable(),
-      recordedAt: z.string(),
-      /** Rank among the person's progressive findings of the year (the n-th costs base x 2^(n-1)); null for flat rules. */
-      rankInYear: z.number().int().nullable(),
-      suspends: z.boolean(),
-      policyVersion: z.string(),
-      /** Net of reversals, in fen. */
-      fineFen: z.number().int(),
-      fines: z.array(ledgerEntrySchema),
-    }),
-  ),
-});
+const personView = z
+  .object({
+    personId: z.string(),
+    /** null: nobody named them yet (PUT /v1/people/{personId}). */
+    name: z.string().nullable(),
+    year: z.number().int(),
+    /** RULES.md 7: more progressive findings than the policy allows in a calendar year suspends the person (待岗). */
+    suspended: z.boolean(),
+    /** The instant of the finding that crossed the limit; null when not suspended. */
+    suspendedSince: z.string().nullable(),
+    /** The year's fines of the person, net of reversals, in fen. */
+    totalFen: z.number().int(),
+    findings: z.array(
+      z.object({
+        id: z.string(),
+        rule: z.string(),
+        departmentId: z.string(),
+        hallId: z.string().nullable(),
+        recordedAt: z.string(),
+        /** Rank among the person's progressive findings of the year (the n-th costs base x 2^(n-1)); null for flat rules. */
+        rankInYear: z.number().int().nullable(),
+        suspends: z.boolean(),
+        policyVersion: z.string(),
+        /** Net of reversals, in fen. */
+        fineFen: z.number().int(),
+        fines: z.array(ledgerEntrySchema),
+      }),
+    ),
+  })
+  .meta({
+    id: 'PersonYear',
+    description: "A person's findings of a year, their fines and rank, and whether suspended",
+  });
 
 /** RULES.md 5 and 7 for a person: the year's findings in order, their fines and rank, and the suspension. */
 export const peopleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

@@ -9,12 +9,14 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { periodParam, problemSchema, requestProblems } from '../schemas.ts';
 import { requireEveryDepartment } from '../scope.ts';
 
-const periodView = z.object({
-  period: z.string(),
-  status: z.enum(['open', 'closing', 'closed']),
-  endsAt: z.string(),
-  closedAt: z.string().nullable(),
-});
+const periodView = z
+  .object({
+    period: z.string(),
+    status: z.enum(['open', 'closing', 'closed']),
+    endsAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Period', description: 'A month of the ledger: open, closing or closed' });
 
 /** Finance's month end (RULES.md 8): the period-end rules, then the lock. */
 export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

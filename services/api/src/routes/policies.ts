@@ -14,15 +14,17 @@ import { invalidRequest, ProblemError } from '../problems.ts';
 import { problemSchema, requestProblems } from '../schemas.ts';
 
 const version = z.string().min(1).max(64);
-const summary = z.object({
-  version: z.string(),
-  family: z.string(),
-  effectiveFrom: z.string(),
-  createdAt: z.string(),
-  /** When a subject was first judged by it; from then on it cannot change. */
-  firstUsedAt: z.string().nullable(),
-  revision: z.number().int(),
-});
+const summary = z
+  .object({
+    version: z.string(),
+    family: z.string(),
+    effectiveFrom: z.string(),
+    createdAt: z.string(),
+    /** When a subject was first judged by it; from then on it cannot change. */
+    firstUsedAt: z.string().nullable(),
+    revision: z.number().int(),
+  })
+  .meta({ id: 'PolicyVersion', description: 'A stored policy version' });
 
 /**
  * Policy packs by version (API.md): validated on upload with every problem named by its path, and

@@ -30,42 +30,50 @@ import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 const id = identifierSchema;
 const name = z.string().min(1).max(200);
 
-const department = z.object({
-  id: z.string(),
-  name: z.string(),
-  managerId: z.string().nullable(),
-  /** RULES.md 9: the policy family assigned to the department; null: the engine's default. */
-  policyFamily: z.string().nullable(),
-  /** The family that judges its new subjects: the assigned one, or the engine's default. */
-  judgedBy: z.string(),
-  updatedAt: z.string(),
-});
+const department = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    managerId: z.string().nullable(),
+    /** RULES.md 9: the policy family assigned to the department; null: the engine's default. */
+    policyFamily: z.string().nullable(),
+    /** The family that judges its new subjects: the assigned one, or the engine's default. */
+    judgedBy: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Department', description: 'A department, whose manager takes the manager personal fines' });
 /** A department id subjects name but nobody defined. */
-const unknownDepartment = z.object({
-  id: z.string(),
-  name: z.null(),
-  known: z.literal(false),
-  /** Subjects (complaints, faults, callbacks, findings) that name it. */
-  subjects: z.number().int(),
-  firstSeenAt: z.string(),
-  lastSeenAt: z.string(),
-  /** What it was charged in all, net of reversals, in fen. */
-  chargedFen: z.number().int(),
-});
-const hall = z.object({
-  id: z.string(),
-  departmentId: z.string(),
-  name: z.string(),
-  headId: z.string().nullable(),
-  updatedAt: z.string(),
-});
-const quota = z.object({
-  assessment: z.string(),
-  /** null: unlimited (no quota set and the policy has no default). */
-  quota: z.number().int().nullable(),
-  source: z.enum(['set', 'policy']),
-  setAt: z.string().optional(),
-});
+const unknownDepartment = z
+  .object({
+    id: z.string(),
+    name: z.null(),
+    known: z.literal(false),
+    /** Subjects (complaints, faults, callbacks, findings) that name it. */
+    subjects: z.number().int(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    /** What it was charged in all, net of reversals, in fen. */
+    chargedFen: z.number().int(),
+  })
+  .meta({ id: 'UnknownDepartment', description: 'A department id subjects name but nobody defined' });
+const hall = z
+  .object({
+    id: z.string(),
+    departmentId: z.string(),
+    name: z.string(),
+    headId: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Hall', description: 'A business hall, whose head takes the hall-head personal fines' });
+const quota = z
+  .object({
+    assessment: z.string(),
+    /** null: unlimited (no quota set and the policy has no default). */
+    quota: z.number().int().nullable(),
+    source: z.enum(['set', 'policy']),
+    setAt: z.string().optional(),
+  })
+  .meta({ id: 'Quota', description: "One quota of a department's month" });
 
 /**
  * Reference data: departments and halls (whose named manager and hall head take personal fines,

@@ -16,62 +16,78 @@ import { ProblemError } from '../problems.ts';
 import { problemSchema } from '../schemas.ts';
 import { checkDepartmentFilter, departmentScope } from '../scope.ts';
 
-const subjectSchema = z.object({
-  id: z.string(),
-  departmentId: z.string(),
-  /** null: no department of that id is defined (the subject is judged and fined all the same). */
-  departmentName: z.string().nullable(),
-  hallId: z.string().nullable(),
-  hallName: z.string().nullable().optional(),
-  /** Complaints: the hotline's summary. */
-  summary: z.string().nullable().optional(),
-  status: z.string(),
-  policyVersion: z.string(),
-  // complaints (API.md)
-  responsibility: z.enum(responsibilities).optional(),
-  assessment: z.string().optional(),
-  slaType: z.string().optional(),
-  upgraded: z.boolean().optional(),
-  upgrade: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
-  // faults and callbacks
-  kind: z.string().optional(),
-  // findings (RULES.md 5 and 7)
-  rule: z.string().optional(),
-  personId: z.string().nullable().optional(),
-  personName: z.string().nullable().optional(),
-  relatedId: z.string().nullable().optional(),
-  recordedAt: z.string().optional(),
-  /** A progressive finding's rank among the person's findings of the calendar year. */
-  rankInYear: z.number().int().nullable().optional(),
-  /** This finding took the person past the yearly limit: suspended (待岗) from it on. */
-  suspends: z.boolean().optional(),
-  clocks: z.array(clockSchema),
-  fines: z.array(ledgerEntrySchema),
-  /** Entries of this subject charged to departments the key does not cover (left out of fines, amounts not shown). */
-  finesOutsideScope: z.number().int(),
-  events: z.array(z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() })),
-  /** What the engine signalled about it, in order: warnings at each fraction, breaches, the upgrade, over-level. */
-  signals: z.array(
-    z.object({
-      kind: z.string(),
-      at: z.string(),
-      clock: z.string().nullable(),
-      fraction: z.number().nullable(),
-      detail: z.string().nullable(),
+const subjectSchema = z
+  .object({
+    id: z.string(),
+    departmentId: z.string(),
+    /** null: no department of that id is defined (the subject is judged and fined all the same). */
+    departmentName: z.string().nullable(),
+    hallId: z.string().nullable(),
+    hallName: z.string().nullable().optional(),
+    /** Complaints: the hotline's summary. */
+    summary: z.string().nullable().optional(),
+    status: z.string(),
+    policyVersion: z.string(),
+    // complaints (API.md)
+    responsibility: z.enum(responsibilities).optional(),
+    assessment: z.string().optional(),
+    slaType: z.string().optional(),
+    upgraded: z.boolean().optional(),
+    upgrade: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
+    // faults and callbacks
+    kind: z.string().optional(),
+    // findings (RULES.md 5 and 7)
+    rule: z.string().optional(),
+    personId: z.string().nullable().optional(),
+    personName: z.string().nullable().optional(),
+    relatedId: z.string().nullable().optional(),
+    recordedAt: z.string().optional(),
+    /** A progressive finding's rank among the person's findings of the calendar year. */
+    rankInYear: z.number().int().nullable().optional(),
+    /** This finding took the person past the yearly limit: suspended (待岗) from it on. */
+    suspends: z.boolean().optional(),
+    clocks: z.array(clockSchema),
+    fines: z.array(ledgerEntrySchema),
+    /** Entries of this subject charged to departments the key does not cover (left out of fines, amounts not shown). */
+    finesOutsideScope: z.number().int().meta({
+      description:
+        'Entries of this subject charged to departments the key does not cover (left out of fines)',
     }),
-  ),
-});
+    events: z.array(
+      z.object({ id: z.string(), type: z.string(), occurredAt: z.string(), status: z.string() }),
+    ),
+    /** What the engine signalled about it, in order: warnings at each fraction, breaches, the upgrade, over-level. */
+    signals: z.array(
+      z.object({
+        kind: z.string(),
+        at: z.string(),
+        clock: z.string().nullable(),
+        fraction: z.number().nullable(),
+        detail: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'Subject',
+    description:
+      'A complaint, fault, callback or finding: its state, clocks, fines, events and signals (fields of other kinds absent)',
+  });
 
 /** A clock of the live list, with what the board shows of its subject. */
-const boardClockSchema = clockSchema.extend({
-  /** null: no department of that id is defined. */
-  departmentName: z.string().nullable(),
-  hallId: z.string().nullable(),
-  hallName: z.string().nullable(),
-  /** Complaints: the SLA type (RULES.md 3) and the hotline's summary; null for other kinds. */
-  slaType: z.string().nullable(),
-  summary: z.string().nullable(),
-});
+const boardClockSchema = clockSchema
+  .extend({
+    /** null: no department of that id is defined. */
+    departmentName: z.string().nullable(),
+    hallId: z.string().nullable(),
+    hallName: z.string().nullable(),
+    /** Complaints: the SLA type (RULES.md 3) and the hotline's summary; null for other kinds. */
+    slaType: z.string().nullable(),
+    summary: z.string().nullable(),
+  })
+  .meta({
+    id: 'BoardClock',
+    description: 'A clock of the live list, with what the board shows of its subject',
+  });
 
 // Only what this API gives: a deadline instant and the clock's kind, id and name.
 const clockCursor = z.strictObject({

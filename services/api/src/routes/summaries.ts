@@ -30,25 +30,38 @@ function reportWindow(period: string, zone: string): { from: Date; to: Date } {
   };
 }
 
-const clockTally = z.object({
-  met: z.number().int(),
-  breached: z.number().int(),
-  running: z.number().int(),
-  /** met / (met + breached); null while none has ended. */
-  onTimeRate: z.number().nullable(),
-});
+const clockTally = z
+  .object({
+    met: z.number().int(),
+    breached: z.number().int(),
+    running: z.number().int(),
+    /** met / (met + breached); null while none has ended. */
+    onTimeRate: z
+      .number()
+      .nullable()
+      .meta({ description: 'met / (met + breached), 0 to 1; null while none has ended' }),
+  })
+  .meta({
+    id: 'ClockTally',
+    description: 'How many clocks of a kind were met, breached or are still running',
+  });
 
-const slaItem = z.object({
-  departmentId: z.string().optional(),
-  departmentName: z.string().nullable().optional(),
-  hallId: z.string().nullable().optional(),
-  hallName: z.string().nullable().optional(),
-  complaintsReceived: z.number().int(),
-  firstResponse: clockTally,
-  resolution: clockTally,
-  upgrades: z.number().int(),
-  overLevel: z.number().int(),
-});
+const slaItem = z
+  .object({
+    departmentId: z.string().optional(),
+    departmentName: z.string().nullable().optional(),
+    hallId: z.string().nullable().optional(),
+    hallName: z.string().nullable().optional(),
+    complaintsReceived: z.number().int(),
+    firstResponse: clockTally,
+    resolution: clockTally,
+    upgrades: z.number().int(),
+    overLevel: z.number().int(),
+  })
+  .meta({
+    id: 'SlaCounts',
+    description: "One group's complaints of the month and the state of their clocks",
+  });
 
 const tally = (met: number, breached: number, running: number) => ({
   met,

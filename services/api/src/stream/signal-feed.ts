@@ -12,34 +12,36 @@ import { z } from 'zod';
 import { instant } from '../present.ts';
 
 /** One event of GET /v1/stream, as the `data:` line carries it. */
-export const streamEventSchema = z.object({
-  /** The signal's id (the SSE id: send it back as Last-Event-ID to resume); null for `restored`, which is live only. */
-  id: z.string().nullable(),
-  /** A signal kind (`warning`, `breach`, `upgrade`, `over_level`, `suspension`, `calendar.expiring`), or `restored`: a clock left the board (stopped, cancelled, or its breach undone by late evidence). */
-  kind: z.string(),
-  subjectKind: z.string(),
-  subjectId: z.string(),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  hallId: z.string().nullable(),
-  hallName: z.string().nullable(),
-  /** Complaints: the hotline's summary and the SLA type. */
-  summary: z.string().nullable(),
-  slaType: z.string().nullable(),
-  clock: z.string().nullable(),
-  /** Warnings: the fraction of the allowed time reached (0.5, 0.8). */
-  fraction: z.number().nullable(),
-  /** `restored`: the clock's state now (met, cancelled, running). */
-  state: z.string().nullable(),
-  deadline: z.string().nullable(),
-  provisional: z.boolean(),
-  /** Upgrades: the reason; over-level: the body; suspensions: the finding. */
-  detail: z.string().nullable(),
-  /** When it happened, in the policy's zone. */
-  at: z.string(),
-  /** The subject's page in the console. */
-  url: z.string(),
-});
+export const streamEventSchema = z
+  .object({
+    /** The signal's id (the SSE id: send it back as Last-Event-ID to resume); null for `restored`, which is live only. */
+    id: z.string().nullable(),
+    /** A signal kind (`warning`, `breach`, `upgrade`, `over_level`, `suspension`, `calendar.expiring`), or `restored`: a clock left the board (stopped, cancelled, or its breach undone by late evidence). */
+    kind: z.string(),
+    subjectKind: z.string(),
+    subjectId: z.string(),
+    departmentId: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    hallId: z.string().nullable(),
+    hallName: z.string().nullable(),
+    /** Complaints: the hotline's summary and the SLA type. */
+    summary: z.string().nullable(),
+    slaType: z.string().nullable(),
+    clock: z.string().nullable(),
+    /** Warnings: the fraction of the allowed time reached (0.5, 0.8). */
+    fraction: z.number().nullable(),
+    /** `restored`: the clock's state now (met, cancelled, running). */
+    state: z.string().nullable(),
+    deadline: z.string().nullable(),
+    provisional: z.boolean(),
+    /** Upgrades: the reason; over-level: the body; suspensions: the finding. */
+    detail: z.string().nullable(),
+    /** When it happened, in the policy's zone. */
+    at: z.string(),
+    /** The subject's page in the console. */
+    url: z.string(),
+  })
+  .meta({ id: 'Signal', description: 'One signal of the stream (the data line of a server-sent event)' });
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 
 /** An event with its SSE frame, serialised once however many subscribers get it. */
