@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EngineQueue } from '../deps.ts';
+import type { GroupCommit } from '../group-commit.ts';
 
 /** The job states BullMQ counts (getJobCounts), each a series of engine_queue_jobs. */
 const JOB_STATES = [
@@ -24,8 +25,8 @@ const JOB_STATES = [
  * totals (running and overdue clocks, events not yet queued, waiting or failed, breaches, fines
  * posted and reversed, webhooks pending or dead).
  */
-export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueue[] }>(
-  async (app, { db, now, queues }) => {
+export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueue[]; ingest: GroupCommit }>(
+  async (app, { db, now, queues, ingest }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const duration = new Histogram({
@@ -179,6 +180,26 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
         UNION ALL SELECT 'dead', count(*)::int FROM webhook_deliveries WHERE status = 'dead'
       `.execute(db);
         for (const row of rows) this.set({ status: row.status }, row.n);
+      },
+    });
+
+    // Group commit of posted events: posts per commit is the group size (1: no sharing, light load).
+    new Counter({
+      name: 'engine_ingest_commits_total',
+      help: 'Transactions that stored posted events (each holds one or more posts), in this API process',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(ingest.commits);
+      },
+    });
+    new Counter({
+      name: 'engine_ingest_posts_total',
+      help: 'POST /v1/events requests stored (answered 202), in this API process',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(ingest.posts);
       },
     });
 
