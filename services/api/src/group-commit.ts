@@ -41,6 +41,11 @@ export class GroupCommit {
     this.#onCommitted = options.onCommitted;
   }
 
+  /** Posts waiting for a commit slot (for /metrics). */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
   /** Stores a post with the group of its moment; resolves after the commit, or rejects (EventConflictError, a database error). */
   store(post: EventPost): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {

@@ -202,6 +202,14 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
         this.inc(ingest.posts);
       },
     });
+    new Gauge({
+      name: 'engine_ingest_posts_waiting',
+      help: 'POST /v1/events requests waiting for a commit slot (INGEST_COMMITS_IN_FLIGHT), in this API process',
+      registers: [registry],
+      collect() {
+        this.set(ingest.waiting);
+      },
+    });
 
     app.addHook('onResponse', async (request, reply) => {
       duration.observe(
