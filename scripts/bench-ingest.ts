@@ -1,18 +1,28 @@
-// Ingest throughput and latency through real HTTP on loopback: single posts and batches of 100.
-// Runs the API as its own process against a scratch database (dropped afterwards) and the local
-// Redis (its own queue prefix, removed afterwards). Run: ./scripts/bench.sh ingest
-import { cpus, totalmem } from 'node:os';
+// Ingest throughput and latency through real HTTP on loopback: single events at several numbers of
+// concurrent connections (group commit shares one commit among the posts that arrive together),
+// then batches of 100. Printed beside the run's raw limits, measured first in the same run: single
+// events/s as a share of Postgres's single-row commits/s. Runs the API as its own process (the
+// API role of the start command, its settings from the environment) against a scratch database
+// (dropped afterwards) and the local Redis (its own queue prefix, removed afterwards).
+// Run: ./scripts/bench.sh ingest  (BENCH_SECONDS per load, BENCH_CONCURRENCY a comma list)
+import { cpus, loadavg, totalmem } from 'node:os';
+import { loadConfig } from '@engine/config';
 import { createApiKey } from '@engine/db';
 import { createQueue } from '@engine/queue';
 import autocannon from 'autocannon';
 import { scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
+import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,8,32,64').split(',').map(Number);
+const BATCH_CONNECTIONS = 32;
 const PORT = 3999;
 const prefix = `engine-bench-${process.pid}`;
+const config = loadConfig();
 
 const { db, databaseUrl, drop } = await scratchDatabase('ingest');
+const limits = await measureRawLimits(config.REDIS_URL, prefix, databaseUrl);
+const commitRate = limits.postgresCommitsPerSecond;
 const { key } = await createApiKey(db, { name: 'bench', role: 'ingest' });
 
 const api = spawnEngine({ role: 'api', databaseUrl, queuePrefix: prefix, port: PORT });
@@ -34,10 +44,21 @@ const event = () => {
   };
 };
 
-async function run(title: string, eventsPerRequest: number) {
+/** The API process's group-commit counters (posts stored, commits that stored them), from /metrics. */
+async function groupCounts(): Promise<{ posts: number; commits: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
+  const counter = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { posts: counter('engine_ingest_posts_total'), commits: counter('engine_ingest_commits_total') };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+async function run(title: string, connections: number, eventsPerRequest: number) {
+  const before = await groupCounts();
+  const load1 = loadavg()[0]!;
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}`,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION_S,
     requests: [
       {
@@ -53,28 +74,44 @@ async function run(title: string, eventsPerRequest: number) {
       },
     ],
   });
-  const requestsPerSecond = result.requests.average;
+  const after = await groupCounts();
+  const posts = after.posts - before.posts;
+  const commits = after.commits - before.commits;
+  const eventsPerSecond = result.requests.average * eventsPerRequest;
+  const ratio = eventsPerRequest === 1 ? percent(eventsPerSecond / commitRate) : '';
   console.log(
-    `| ${title} | ${Math.round(requestsPerSecond).toLocaleString('en-US')} | ${Math.round(requestsPerSecond * eventsPerRequest).toLocaleString('en-US')} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx + result.errors} |`,
+    `| ${title} | ${connections} | ${Math.round(result.requests.average).toLocaleString('en-US')} | ${Math.round(eventsPerSecond).toLocaleString('en-US')} | ${ratio} | ${commits > 0 ? (posts / commits).toFixed(1) : '-'} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx + result.errors} | ${load1.toFixed(2)} |`,
   );
 }
 
 console.log(
-  `Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${CONNECTIONS} connections, ${DURATION_S} s each; API, Postgres, Redis and the load generator on one machine\n`,
+  `Node ${process.version}, ${cpus()[0]?.model ?? 'CPU'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${new Date().toISOString().slice(0, 16)}Z; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      ' ',
+    )} at the start; ${DURATION_S} s per load; INGEST_COMMITS_IN_FLIGHT ${config.INGEST_COMMITS_IN_FLIGHT}; API, Postgres, Redis and the load generator on one machine\n`,
 );
-console.log('| load | requests/s | events/s | p50 | p99 | errors |');
-console.log('|---|---|---|---|---|---|');
-await run('single events', 1);
-await run('batches of 100', 100);
+console.log('| raw limit (this run) | measured |\n|---|---|');
+console.log(describeLimits(limits));
+console.log(
+  '\n| load | connections | requests/s | events/s | of the commit rate | posts per commit | p50 | p99 | errors | load average (1 min) at its start |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const connections of CONCURRENCY) await run('single events', connections, 1);
+await run('batches of 100', BATCH_CONNECTIONS, 100);
 
 const stored = await db
   .selectFrom('events')
   .select((eb) => eb.fn.countAll<number>().as('n'))
   .executeTakeFirstOrThrow();
-console.log(`\n${Number(stored.n).toLocaleString('en-US')} events stored, each durable before its 202.`);
+console.log(
+  `\n${Number(stored.n).toLocaleString('en-US')} events stored, each committed before its 202; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end.`,
+);
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
-const queue = createQueue('events', 'redis://127.0.0.1:6379', prefix);
+const queue = createQueue('events', config.REDIS_URL, prefix);
 await queue.obliterate({ force: true });
 await queue.close();
 await drop();

@@ -24,6 +24,12 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(16 * 1024 * 1024),
+  /**
+   * Group commit of POST /v1/events: transactions an API process has committing at once. Posts
+   * arriving meanwhile wait and are written together in the next one (each still answered only
+   * after its commit); 1 gives the largest groups, more overlaps commits at the cost of connections.
+   */
+  INGEST_COMMITS_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(4),
   /** Jobs each worker process runs at once, per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** The classifier evaluates up to this many subjects per transaction (the jobs it runs at once, together). */

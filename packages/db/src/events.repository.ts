@@ -58,20 +58,61 @@ export async function insertEvents(
   events: readonly NewEvent[],
   apiKeyId: string | null,
 ): Promise<InsertOutcome> {
-  const firstIndex = new Map<string, number>();
-  events.forEach((e, index) => {
-    if (!firstIndex.has(e.id)) firstIndex.set(e.id, index);
+  try {
+    const [outcome] = await insertEventPosts(db, [{ events, apiKeyId }]);
+    return outcome!;
+  } catch (error) {
+    if (error instanceof PostsConflictError) throw new EventConflictError(error.conflicts.get(0)!);
+    throw error;
+  }
+}
+
+/** One post of events (a single event or a batch), stored atomically: all of it or none. */
+export interface EventPost {
+  events: readonly NewEvent[];
+  apiKeyId: string | null;
+}
+
+/** Posts of one group whose events conflict (by the post's index in the group); nothing of the group was stored. */
+export class PostsConflictError extends Error {
+  readonly conflicts: ReadonlyMap<number, readonly EventConflict[]>;
+
+  constructor(conflicts: ReadonlyMap<number, readonly EventConflict[]>) {
+    super(`${conflicts.size} post(s) of the group conflict with events posted before`);
+    this.name = 'PostsConflictError';
+    this.conflicts = conflicts;
+  }
+}
+
+/**
+ * Group commit: several posts in one transaction, each answered as if it had been stored alone
+ * after the posts before it in the group (an id given by an earlier post of the group is a
+ * duplicate, or a conflict, as an id stored before is). If any post conflicts, the whole group is
+ * rolled back and PostsConflictError names the posts that conflict; the caller stores the others
+ * without them. One sequence range, one NOTIFY and one commit for the whole group.
+ */
+export async function insertEventPosts(db: Db, posts: readonly EventPost[]): Promise<InsertOutcome[]> {
+  // The first place of each id in the group (post, index): the one that stores it, if any does.
+  const firstInGroup = new Map<string, { post: number; index: number }>();
+  const firstInPost = posts.map((post, p) => {
+    const first = new Map<string, number>();
+    post.events.forEach((e, index) => {
+      if (!first.has(e.id)) first.set(e.id, index);
+      if (!firstInGroup.has(e.id)) firstInGroup.set(e.id, { post: p, index });
+    });
+    return first;
   });
-  const firsts = [...firstIndex.values()].map((index) => events[index]!);
+  const eventAt = (at: { post: number; index: number }) => posts[at.post]!.events[at.index]!;
+  const firsts = [...firstInGroup.values()];
   return db.transaction().execute(async (trx) => {
     const ids = await trx
       .insertInto('event_ids')
       .values(
-        firsts.map((e) => ({
-          id: e.id,
+        firsts.map((at) => ({
+          id: eventAt(at).id,
           seq: sql<number>`nextval('events_seq')`,
           received_at: sql<Date>`now()`,
-          body_hash: e.bodyHash,
+          body_hash: eventAt(at).bodyHash,
         })),
       )
       .onConflict((oc) => oc.column('id').doNothing())
@@ -83,24 +124,36 @@ export async function insertEvents(
         ? new Map<string, StoredBody>()
         : await storedBodies(
             trx,
-            firsts.filter((e) => !stored.has(e.id)),
+            firsts.map(eventAt).filter((e) => !stored.has(e.id)),
           );
-    const conflicts = events.flatMap((e, index) => {
-      const first = firstIndex.get(e.id)!;
-      if (first !== index) return conflictWith(e, index, events[first]!, first);
-      if (stored.has(e.id)) return [];
-      const before = existing.get(e.id);
-      return before ? conflictWith(e, index, before, null) : [];
+    const conflicts = new Map<number, EventConflict[]>();
+    posts.forEach((post, p) => {
+      const found = post.events.flatMap((e, index) => {
+        const first = firstInPost[p]!.get(e.id)!;
+        // An id repeated within the post is compared with its first place there, as in a lone post.
+        if (first !== index) return conflictWith(e, index, post.events[first]!, first);
+        const group = firstInGroup.get(e.id)!;
+        if (group.post !== p) {
+          // Given by an earlier post of the group: as if that post had been stored before this one.
+          const before = stored.has(e.id) ? eventAt(group) : existing.get(e.id);
+          return before ? conflictWith(e, index, before, null) : [];
+        }
+        if (stored.has(e.id)) return [];
+        const before = existing.get(e.id);
+        return before ? conflictWith(e, index, before, null) : [];
+      });
+      if (found.length > 0) conflicts.set(p, found);
     });
-    if (conflicts.length > 0) throw new EventConflictError(conflicts);
+    if (conflicts.size > 0) throw new PostsConflictError(conflicts);
 
     if (stored.size > 0) {
       await trx
         .insertInto('events')
         .values(
           firsts
-            .filter((e) => stored.has(e.id))
-            .map((e) => {
+            .filter((at) => stored.has(eventAt(at).id))
+            .map((at) => {
+              const e = eventAt(at);
               const row = stored.get(e.id)!;
               return {
                 seq: row.seq,
@@ -113,19 +166,20 @@ export async function insertEvents(
                 occurred_at: e.occurredAt,
                 data: JSON.stringify(e.data),
                 body_hash: e.bodyHash,
-                api_key_id: apiKeyId,
+                api_key_id: posts[at.post]!.apiKeyId,
               };
             }),
         )
         .execute();
       await sql`SELECT pg_notify(${EVENTS_CHANNEL}, '')`.execute(trx);
     }
-    return {
-      results: events.map((e, index) => ({
-        id: e.id,
-        status: stored.has(e.id) && firstIndex.get(e.id) === index ? 'accepted' : 'duplicate',
-      })),
-    };
+    return posts.map((post, p) => ({
+      results: post.events.map((e, index) => {
+        const group = firstInGroup.get(e.id)!;
+        const accepted = stored.has(e.id) && group.post === p && group.index === index;
+        return { id: e.id, status: accepted ? ('accepted' as const) : ('duplicate' as const) };
+      }),
+    }));
   });
 }
 

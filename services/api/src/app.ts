@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { GroupCommit } from './group-commit.ts';
 import { clientErrorProblem, MAX_PATH_PARAM_LENGTH, routerProblem } from './http-layer-problems.ts';
 import { strictJsonBodies } from './json-body.ts';
 import { swaggerOptions } from './openapi-spec.ts';
@@ -73,9 +74,13 @@ export async function buildApp(
   await app.register(textGuard);
   await app.register(consoleSessions, deps);
   await app.register(auth, { db: deps.db });
-  await app.register(metrics, { db: deps.db, now: deps.now, queues: deps.queues ?? [] });
+  const groupCommit = new GroupCommit(deps.db, {
+    commitsInFlight: deps.config.INGEST_COMMITS_IN_FLIGHT,
+    onCommitted: deps.onEventsStored,
+  });
+  await app.register(metrics, { db: deps.db, now: deps.now, queues: deps.queues ?? [], ingest: groupCommit });
   await app.register(healthRoutes, deps);
-  await app.register(eventRoutes, deps);
+  await app.register(eventRoutes, { ...deps, groupCommit });
   await app.register(adminRoutes, deps);
   await app.register(subjectRoutes, deps);
   await app.register(ledgerRoutes, deps);

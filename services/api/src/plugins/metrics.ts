@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EngineQueue } from '../deps.ts';
+import type { GroupCommit } from '../group-commit.ts';
 import { problemSchema } from '../schemas.ts';
 
 /** The job states BullMQ counts (getJobCounts), each a series of engine_queue_jobs. */
@@ -43,8 +44,8 @@ async function fromRedis<T>(read: () => Promise<T>): Promise<T | undefined> {
  * posted and reversed, webhooks pending or dead). While Redis is away the Redis series are left out
  * and engine_redis_up is 0, so the Postgres series still show the backlog building up.
  */
-export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueue[] }>(
-  async (app, { db, now, queues }) => {
+export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueue[]; ingest: GroupCommit }>(
+  async (app, { db, now, queues, ingest }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const duration = new Histogram({
@@ -212,6 +213,34 @@ export const metrics = fp<{ db: Db; now: () => Date; queues: readonly EngineQueu
         UNION ALL SELECT 'dead', count(*)::int FROM webhook_deliveries WHERE status = 'dead'
       `.execute(db);
         for (const row of rows) this.set({ status: row.status }, row.n);
+      },
+    });
+
+    // Group commit of posted events: posts per commit is the group size (1: no sharing, light load).
+    new Counter({
+      name: 'engine_ingest_commits_total',
+      help: 'Transactions that stored posted events (each holds one or more posts), in this API process',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(ingest.commits);
+      },
+    });
+    new Counter({
+      name: 'engine_ingest_posts_total',
+      help: 'POST /v1/events requests stored (answered 202), in this API process',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(ingest.posts);
+      },
+    });
+    new Gauge({
+      name: 'engine_ingest_posts_waiting',
+      help: 'POST /v1/events requests waiting for a commit slot (INGEST_COMMITS_IN_FLIGHT), in this API process',
+      registers: [registry],
+      collect() {
+        this.set(ingest.waiting);
       },
     });
 

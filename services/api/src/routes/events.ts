@@ -4,7 +4,6 @@ import {
   findEventStatus,
   frozenVersions,
   hallsByIds,
-  insertEvents,
   listWaitingEvents,
 } from '@engine/db';
 import {
@@ -33,6 +32,7 @@ import { z } from 'zod';
 import { bodyHash } from '../canonical-json.ts';
 import { DepartmentFamilies } from '../department-families.ts';
 import type { AppDeps } from '../deps.ts';
+import type { GroupCommit } from '../group-commit.ts';
 import { decodeCursor, encodeCursor, instant } from '../present.ts';
 import { type FieldProblem, invalidRequest, ProblemError } from '../problems.ts';
 import {
@@ -254,7 +254,10 @@ function waitingReason(subjectKind: string, subjectId: string): string {
 
 const waitingCursor = z.object({ s: z.number().int().positive() });
 
-export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { groupCommit: GroupCommit }> = async (
+  app,
+  deps,
+) => {
   const departments = new DepartmentFamilies(deps.db);
   app.post(
     '/v1/events',
@@ -282,9 +285,9 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     async (request, reply) => {
       const { events, batch } = await checkEvents(deps, departments, request.body);
       try {
-        const { results } = await insertEvents(
-          deps.db,
-          events.map((event) => ({
+        // Written with the posts arriving meanwhile (group commit); settles after their commit.
+        const { results } = await deps.groupCommit.store({
+          events: events.map((event) => ({
             id: event.id,
             type: event.type,
             subjectKind: subjectKindOf(event.type),
@@ -294,9 +297,8 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
             // One event written two ways (another offset, another key order) hashes the same.
             bodyHash: bodyHash(canonicalEvent(event)),
           })),
-          request.apiKey?.id ?? null,
-        );
-        deps.onEventsStored();
+          apiKeyId: request.apiKey?.id ?? null,
+        });
         const accepted = results.filter((r) => r.status === 'accepted').length;
         return reply.status(202).send({ accepted, duplicates: results.length - accepted, results });
       } catch (error) {
