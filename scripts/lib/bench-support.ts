@@ -1,6 +1,7 @@
 // What the benchmarks share: a scratch database of their own, waiting for the API, and a process's memory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import {
   createDb,
   type Db,
@@ -67,4 +68,16 @@ export async function waitForApi(port: number): Promise<void> {
 /** A process's resident memory, in MiB (Linux). */
 export function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+/** A TCP port nobody listens on now (other engineers' engines may hold the fixed ones). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }

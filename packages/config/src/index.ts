@@ -40,6 +40,11 @@ const configSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().positive().default(3_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * Redis holds timers only for clocks whose next check is this near (decimals allowed); the SLA
+   * timer loads the rest from Postgres's next_check_at index as they come near, every fifth of it.
+   */
+  TIMER_HORIZON_MINUTES: z.coerce.number().positive().max(1_440).default(5),
   /** Webhook deliveries: attempts before the dead-letter record, and the first retry's delay (doubling after). */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
@@ -68,6 +73,19 @@ export type Config = z.infer<typeof configSchema>;
 /** The absolute base of the engine's pages: PUBLIC_URL, or the local address when none is set. */
 export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
   return (config.PUBLIC_URL || `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
+}
+
+/** The timer horizon in milliseconds (TIMER_HORIZON_MINUTES). */
+export function timerHorizonMs(config: Pick<Config, 'TIMER_HORIZON_MINUTES'>): number {
+  return Math.round(config.TIMER_HORIZON_MINUTES * 60_000);
+}
+
+/**
+ * How often the SLA timer loads clocks coming within the horizon: a fifth of it, so a clock is in
+ * Redis at least four fifths of the horizon before it is due.
+ */
+export function timerLoadIntervalMs(config: Pick<Config, 'TIMER_HORIZON_MINUTES'>): number {
+  return Math.max(100, Math.round(timerHorizonMs(config) / 5));
 }
 
 export class ConfigError extends Error {}

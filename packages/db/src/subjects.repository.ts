@@ -347,19 +347,33 @@ export async function subjectsWithLedgerBehind(db: Db, idleSeconds: number, limi
     .execute();
 }
 
-/** Every subject with a timer ahead: what the timer reconciler rebuilds from. */
-export async function subjectsWithTimers(
-  db: Db,
-  afterKey: { kind: string; id: string } | null,
-  limit: number,
-) {
+/** Where a page of subjectsCheckedBy ended (`at` as Postgres wrote it, microseconds kept): the next page starts after it. */
+export interface CheckKey {
+  at: string;
+  kind: string;
+  id: string;
+}
+
+/**
+ * Subjects whose next warning or deadline comes by `until` (all of them when null), earliest first,
+ * a page after `after`: what the timer loader schedules, read along the next_check_at index.
+ */
+export async function subjectsCheckedBy(db: Db, until: Date | null, after: CheckKey | null, limit: number) {
   let query = db
     .selectFrom('subjects')
-    .select(['kind', 'id', 'next_check_at'])
+    .select(['kind', 'id', 'next_check_at', sql<string>`next_check_at::text`.as('check_key')])
     .where('next_check_at', 'is not', null)
+    .orderBy('next_check_at')
     .orderBy('kind')
     .orderBy('id')
     .limit(limit);
-  if (afterKey) query = query.where(sql<boolean>`(kind, id) > (${afterKey.kind}, ${afterKey.id})`);
+  if (until) query = query.where('next_check_at', '<=', until);
+  // The first condition alone is what the index (on next_check_at only) can seek to.
+  if (after)
+    query = query
+      .where('next_check_at', '>=', sql<Date>`${after.at}::timestamptz`)
+      .where(
+        sql<boolean>`(next_check_at, kind, id) > (${after.at}::timestamptz, ${after.kind}, ${after.id})`,
+      );
   return query.execute();
 }

@@ -1,5 +1,5 @@
 export { OutboxRelay } from './outbox-relay.ts';
-export { type Job, Producer } from './producer.ts';
+export { type Job, Producer, type ProducerOptions } from './producer.ts';
 export {
   connectionOptions,
   createQueue,
@@ -9,5 +9,6 @@ export {
   pingQueue,
   type QueueName,
   queueNames,
+  timerJobId,
 } from './queues.ts';
 export { createWorker, type WorkerOptions } from './worker.ts';

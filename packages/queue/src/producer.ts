@@ -7,6 +7,7 @@ import {
   queueNames,
   subjectEvaluation,
   subjectToken,
+  timerJobId,
 } from './queues.ts';
 
 type Queues = { [N in QueueName]: Queue<JobPayloads[N]> };
@@ -22,12 +23,23 @@ export interface Evaluation {
  * Every job the engine adds, with its job id chosen here: the same cause gives the same id, so a
  * repeated request (a retry, a second sweep) is ignored while a new cause is always queued.
  */
+export interface ProducerOptions {
+  webhookRetries?: { attempts: number; backoffMs: number };
+  /**
+   * Timers further ahead than this are not added: Redis holds only the near future, and the SLA
+   * timer's loader (rebuildTimers) adds them from Postgres as they come near. Unbounded by default.
+   */
+  timerHorizonMs?: number;
+}
+
 export class Producer {
   readonly queues: Queues;
+  readonly timerHorizonMs: number;
   readonly #webhookRetries: { attempts: number; backoffMs: number };
 
-  constructor(redisUrl: string, prefix: string, webhookRetries = { attempts: 8, backoffMs: 1_000 }) {
-    this.#webhookRetries = webhookRetries;
+  constructor(redisUrl: string, prefix: string, options: ProducerOptions = {}) {
+    this.#webhookRetries = options.webhookRetries ?? { attempts: 8, backoffMs: 1_000 };
+    this.timerHorizonMs = options.timerHorizonMs ?? Number.POSITIVE_INFINITY;
     const make = <N extends QueueName>(name: N) =>
       new Queue<JobPayloads[N]>(name, {
         connection: connectionOptions(redisUrl, 'producer'),
@@ -82,30 +94,27 @@ export class Producer {
     );
   }
 
-  /** One delayed job per subject and instant; it fires at `at` (at once if that has passed). */
-  async scheduleTimer(kind: string, id: string, at: Date, now: Date): Promise<void> {
-    await this.queues.timers.add(
-      'fire',
-      { kind, id, at: at.toISOString() },
-      {
-        jobId: `timer-${subjectToken(kind, id)}-${at.getTime()}`,
-        delay: Math.max(0, at.getTime() - now.getTime()),
-      },
-    );
-  }
-
-  async scheduleTimers(timers: readonly { kind: string; id: string; at: Date }[], now: Date): Promise<void> {
-    if (timers.length === 0) return;
+  /**
+   * One delayed job per subject and instant, firing at `at` (at once if that has passed), for the
+   * timers within the horizon; answers how many those were. The others wait in Postgres for the loader.
+   */
+  async scheduleTimers(
+    timers: readonly { kind: string; id: string; at: Date }[],
+    now: Date,
+  ): Promise<number> {
+    const near = timers.filter(({ at }) => at.getTime() - now.getTime() <= this.timerHorizonMs);
+    if (near.length === 0) return 0;
     await this.queues.timers.addBulk(
-      timers.map(({ kind, id, at }) => ({
+      near.map(({ kind, id, at }) => ({
         name: 'fire',
         data: { kind, id, at: at.toISOString() },
         opts: {
-          jobId: `timer-${subjectToken(kind, id)}-${at.getTime()}`,
+          jobId: timerJobId(kind, id, at),
           delay: Math.max(0, at.getTime() - now.getTime()),
         },
       })),
     );
+    return near.length;
   }
 
   async deliver(deliveryIds: readonly number[]): Promise<void> {

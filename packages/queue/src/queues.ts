@@ -46,6 +46,11 @@ export function subjectEvaluation(kind: string, id: string) {
   return { id: `eval-${subjectToken(kind, id)}`, keepLastIfActive: true };
 }
 
+/** The BullMQ job id of a subject's timer at an instant: asking twice for it adds one job. */
+export function timerJobId(kind: string, id: string, at: Date): string {
+  return `timer-${subjectToken(kind, id)}-${at.getTime()}`;
+}
+
 /** The BullMQ job id of an event: one job per stored event, so a repeated hand-off is a no-op. */
 export function eventJobId(seq: number): string {
   return `event-${seq}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Job, Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { Producer } from '../src/producer.ts';
 import { connectionOptions } from '../src/queues.ts';
 
@@ -67,5 +67,29 @@ describe('evaluation requests of one subject coalesce', () => {
     await new Promise((r) => setTimeout(r, 500));
     // The one that ran first, then one more carrying the latest request.
     expect(runs).toEqual(['timer-1', 'timer-5']);
+  });
+});
+
+describe('timers within the horizon', () => {
+  it('adds only the timers due within the horizon, and the same subject and instant once', async () => {
+    const near = new Producer(inject('redisUrl'), `${prefix}-horizon`, { timerHorizonMs: 5 * 60_000 });
+    onTestFinished(async () => {
+      await near.queues.timers.obliterate({ force: true });
+      await near.close();
+    });
+    const now = new Date('2026-11-24T02:00:00Z');
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    const timers = [
+      { kind: 'complaint', id: 'C-due', at: at(-1) },
+      { kind: 'complaint', id: 'C-near', at: at(4) },
+      { kind: 'complaint', id: 'C-edge', at: at(5) },
+      { kind: 'complaint', id: 'C-far', at: at(6) },
+      { kind: 'complaint', id: 'C-days', at: at(3 * 24 * 60) },
+    ];
+    expect(await near.scheduleTimers(timers, now)).toBe(3);
+    expect(await near.scheduleTimers(timers, now)).toBe(3);
+    const delayed = await near.queues.timers.getJobs(['delayed', 'waiting']);
+    expect(delayed.map((job) => job.data.id).sort()).toEqual(['C-due', 'C-edge', 'C-near']);
+    expect(delayed.find((job) => job.data.id === 'C-near')?.opts.delay).toBe(4 * 60_000);
   });
 });

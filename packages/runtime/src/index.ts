@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from '@engine/config';
+import { type Config, loadConfig, timerHorizonMs } from '@engine/config';
 import {
   createDb,
   type Db,
@@ -50,8 +50,8 @@ export async function bootstrap(
     db,
     policies: await PolicyStore.load(db),
     producer: new Producer(config.REDIS_URL, config.QUEUE_PREFIX, {
-      attempts: config.WEBHOOK_ATTEMPTS,
-      backoffMs: config.WEBHOOK_BACKOFF_MS,
+      webhookRetries: { attempts: config.WEBHOOK_ATTEMPTS, backoffMs: config.WEBHOOK_BACKOFF_MS },
+      timerHorizonMs: timerHorizonMs(config),
     }),
     now,
   };

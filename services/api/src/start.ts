@@ -17,7 +17,7 @@ export async function startApi(runtime: Runtime): Promise<{ stop: Stop; url: str
       queues: Object.values(producer.queues),
       onEventsStored: () => relay.kick(),
       now: runtime.now,
-      rebuildTimers: () => rebuildTimers(db, producer, runtime.now()),
+      rebuildTimers: () => rebuildTimers(db, producer, runtime.now),
       reloadPolicies: () => runtime.policies.reload(),
       requestEvaluations: (kind, ids, cause) => producer.evaluateAll(ids.map((id) => ({ kind, id, cause }))),
       closePeriod: (period, closedBy) =>

@@ -178,10 +178,12 @@ program
   .command('timers')
   .description('the SLA timers kept in Redis')
   .command('rebuild')
-  .description("queue again every running clock's next warning and deadline (after Redis lost its data)")
+  .description(
+    "queue again every running clock's next warning or deadline within TIMER_HORIZON_MINUTES (after Redis lost its data; the SLA timer also does it on its own)",
+  )
   .action(() =>
     withRuntime(async (runtime) =>
-      console.log(`rebuilt ${await rebuildTimers(runtime.db, runtime.producer, runtime.now())} timers`),
+      console.log(`rebuilt ${await rebuildTimers(runtime.db, runtime.producer, runtime.now)} timers`),
     ),
   );
 

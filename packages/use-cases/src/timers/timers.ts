@@ -1,11 +1,12 @@
 import {
+  type CheckKey,
   type Db,
   mergeSlaDayCounts,
   pendingDeliveries,
   requeueUnattemptedEvents,
+  subjectsCheckedBy,
   subjectsDue,
   subjectsWithLedgerBehind,
-  subjectsWithTimers,
 } from '@engine/db';
 import type { Producer } from '@engine/queue';
 
@@ -17,20 +18,30 @@ export async function onTimer(producer: Producer, kind: string, id: string, at: 
   await producer.evaluateDue([{ kind, id, cause: `timer-${Date.parse(at)}` }]);
 }
 
-/** Rebuilds every subject's timer from Postgres (at start, and on demand); jobs already there are kept. */
-export async function rebuildTimers(db: Db, producer: Producer, now: Date): Promise<number> {
-  let after: { kind: string; id: string } | null = null;
+/**
+ * The timer loader: schedules the timer of every subject whose next check comes within the
+ * producer's horizon (the past included), read from Postgres page by page along the next_check_at
+ * index. Run at start and on an interval well below the horizon, it brings clocks into Redis as
+ * they come near, and rebuilds the near future after a FLUSHALL or a restart; a timer already in
+ * Redis is the same job id, so loading twice schedules once. Answers how many timers it asked for;
+ * `now` is the engine's clock.
+ */
+export async function rebuildTimers(db: Db, producer: Producer, now: () => Date): Promise<number> {
+  const until = Number.isFinite(producer.timerHorizonMs)
+    ? new Date(now().getTime() + producer.timerHorizonMs)
+    : null;
+  let after: CheckKey | null = null;
   let total = 0;
   for (;;) {
-    const page = await subjectsWithTimers(db, after, 1_000);
+    const page = await subjectsCheckedBy(db, until, after, 1_000);
     if (page.length === 0) return total;
-    await producer.scheduleTimers(
+    total += await producer.scheduleTimers(
       page.map((s) => ({ kind: s.kind, id: s.id, at: s.next_check_at! })),
-      now,
+      // Each page's delays from the clock as it reads then, so a long load fires nothing late.
+      now(),
     );
-    total += page.length;
     const last = page.at(-1)!;
-    after = { kind: last.kind, id: last.id };
+    after = { at: last.check_key, kind: last.kind, id: last.id };
   }
 }
 
