@@ -44,6 +44,17 @@ describe('POST /v1/webhooks refuses what it could never deliver safely', () => {
     expect(stored).toEqual([]);
   });
 
+  it('a URL that parses for a schema check but not for a request (a port over 65535) is a 400, not a 500', async () => {
+    for (const url of ['https://example.com:99999/', 'https://example.com:65536/hook']) {
+      const answer = await subscribe({ url, secret: 'a-long-shared-secret' });
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.json().errors, url).toEqual([
+        { path: 'url', message: expect.stringContaining('is not a valid url') },
+      ]);
+    }
+  });
+
   it("a robot's URL without its credential, a missing or unwanted secret and a malformed whsec_ secret are each named", async () => {
     const dingTalk = await subscribe({ url: 'https://203.0.113.10/robot/send', format: 'dingtalk' });
     expect(dingTalk.statusCode).toBe(400);

@@ -21,6 +21,8 @@ export function newWebhookSchema(policy: AddressPolicy) {
         .url({ protocol: /^https?$/ })
         .max(2_048)
         .superRefine((url, ctx) => {
+          // z.url() names a URL WHATWG parsing refuses (port 99999), and this check still runs: skip it then.
+          if (!URL.canParse(url)) return;
           const address = literalAddressOf(new URL(url));
           const refusal = address && refusalOf(address, policy);
           if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
