@@ -5,7 +5,13 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { GroupCommit } from './group-commit.ts';
-import { clientErrorProblem, MAX_PATH_PARAM_LENGTH, routerProblem } from './http-layer-problems.ts';
+import {
+  clientErrorProblem,
+  expectationProblem,
+  MAX_PATH_PARAM_LENGTH,
+  missingHostProblem,
+  routerProblem,
+} from './http-layer-problems.ts';
 import { strictJsonBodies } from './json-body.ts';
 import { swaggerOptions } from './openapi-spec.ts';
 import { auth } from './plugins/auth.ts';
@@ -46,6 +52,8 @@ export async function buildApp(
     // Node looks for requests past their time (headers not in yet) at this interval (30 s unless told).
     http: {
       connectionsCheckingInterval: Math.min(30_000, Math.max(250, deps.config.REQUEST_TIMEOUT_MS / 4)),
+      // Node would answer a request without Host with an empty 400: refused as problem+json instead (missingHostProblem).
+      requireHostHeader: false,
     },
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
@@ -58,6 +66,9 @@ export async function buildApp(
     clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.addHook('onRequest', missingHostProblem);
+  // Node would answer an Expect it cannot meet with an empty 417.
+  app.server.on('checkExpectation', expectationProblem);
   app.setValidatorCompiler(zodValidatorCompiler);
   // API.md: bodies are JSON; anything else is 415, not a string to validate.
   app.removeContentTypeParser(['text/plain']);

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -53,4 +54,30 @@ export function clientErrorProblem(error: NodeJS.ErrnoException, socket: Socket)
     );
   }
   socket.destroy(error);
+}
+
+/** HTTP/1.1 requires a Host header (RFC 9112 3.2): a request without one is a 400, as problem+json. */
+export async function missingHostProblem(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return;
+  const problem: Problem = {
+    type: '/problems/invalid-request',
+    title: 'Invalid request',
+    status: 400,
+    detail: 'An HTTP/1.1 request must name its Host.',
+    errors: [{ path: 'headers.host', message: 'is required' }],
+  };
+  return reply.status(400).type(PROBLEM_TYPE).send(problem);
+}
+
+/** An Expect header other than 100-continue (Node's checkExpectation): 417, as problem+json. */
+export function expectationProblem(request: IncomingMessage, response: ServerResponse): void {
+  const body = JSON.stringify({
+    type: '/problems/http-417',
+    title: STATUS_CODES[417],
+    status: 417,
+    detail: `This server meets no expectation but 100-continue (the request said Expect: ${String(request.headers.expect).slice(0, 100)}).`,
+  });
+  response
+    .writeHead(417, { 'content-type': PROBLEM_TYPE, 'content-length': Buffer.byteLength(body) })
+    .end(body);
 }

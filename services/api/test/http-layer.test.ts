@@ -76,6 +76,22 @@ describe('answers of the router and of the HTTP parser are problem+json (item 6)
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400 });
   });
+
+  it('an HTTP/1.1 request without Host: 400 naming the header; an Expect other than 100-continue: 417', async () => {
+    const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    const hostless = await raw('GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(hostless).toMatch(/^HTTP\/1\.1 400 /);
+    expect(hostless).toMatch(/content-type: application\/problem\+json; charset=utf-8/i);
+    expect(bodyOf(hostless)).toMatchObject({ status: 400, errors: [{ path: 'headers.host' }] });
+    // HTTP/1.0 had no Host: still answered.
+    expect(await raw('GET /healthz HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+    const expecting = await raw(
+      'GET /healthz HTTP/1.1\r\nHost: t\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n',
+    );
+    expect(expecting).toMatch(/^HTTP\/1\.1 417 /);
+    expect(expecting).toMatch(/content-type: application\/problem\+json; charset=utf-8/i);
+    expect(bodyOf(expecting)).toMatchObject({ status: 417, detail: expect.stringContaining('200-ok') });
+  });
 });
 
 describe('months outside the years the engine counts are refused, never answered with a broken instant (item 13)', () => {
