@@ -202,6 +202,24 @@ describe('GET /admin/queues (Bull Board)', () => {
     expect((await get('/admin/queues', { cookie: managerCookie })).status).toBe(403);
   });
 
+  it("answers an admin's bad input (NUL, a lone surrogate) and a missing queue as problems, never a 500", async () => {
+    const admin = { authorization: `Bearer ${engine.keys.admin}` };
+    for (const [path, status] of [
+      ['/admin/queues/api/queues?activeQueue=%00', 400],
+      ['/admin/queues/api/queues?activeQueue=%ED%A0%80', 400],
+      ['/admin/queues/api/queues/events/%00', 400],
+      ['/admin/queues/queue/%00', 400],
+      ['/admin/queues/api/queues/no-such-queue/no-such-job', 404],
+    ] as const) {
+      const answer = await get(path, admin);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers.get('content-type'), path).toContain('application/problem+json');
+      const problem = (await answer.json()) as { status: number; detail: string };
+      expect(problem.status, path).toBe(status);
+      expect(problem.detail.length, path).toBeGreaterThan(0);
+    }
+  });
+
   it('is not part of the OpenAPI document', async () => {
     const document = (await (await get('/docs/json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/admin'))).toEqual([]);
