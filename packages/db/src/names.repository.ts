@@ -8,8 +8,32 @@ import type { DepartmentScope } from './views.repository.ts';
  */
 export interface Names {
   departments: ReadonlyMap<string, string>;
-  halls: ReadonlyMap<string, string>;
+  /** Read through hallNameOf, which gives a hall's name only with its own department's rows. */
+  halls: ReadonlyMap<string, { name: string; departmentId: string }>;
   people: ReadonlyMap<string, string>;
+}
+
+/**
+ * The name of the hall a row names, when the hall belongs to the row's department (RULES.md 1: a
+ * hall belongs to one department). A hall defined or moved under another department after the row
+ * named it is another department's hall now: its name is not shown with this department's rows (a
+ * scoped manager would learn another department's hall), as its head takes none of their fines.
+ * `departments`: for rows of several departments (a summary by hall), the scope they come from
+ * (null: every department).
+ */
+export function hallNameOf(
+  names: Names,
+  hallId: string | null | undefined,
+  departments: string | readonly string[] | null,
+): string | null {
+  const hall = hallId ? names.halls.get(hallId) : undefined;
+  if (!hall) return null;
+  if (departments === null) return hall.name;
+  const own =
+    typeof departments === 'string'
+      ? departments === hall.departmentId
+      : departments.includes(hall.departmentId);
+  return own ? hall.name : null;
 }
 
 /** The names of the given ids (absent ones are simply not in the maps). */
@@ -20,15 +44,25 @@ export async function namesOf(
   const wanted = (values: Iterable<string> | undefined) => [...new Set(values ?? [])].filter((v) => v !== '');
   const [departments, halls, people] = await Promise.all([
     lookUp(db, 'departments', wanted(ids.departments)),
-    lookUp(db, 'halls', wanted(ids.halls)),
+    hallsOf(db, wanted(ids.halls)),
     lookUp(db, 'people', wanted(ids.people)),
   ]);
   return { departments, halls, people };
 }
 
+async function hallsOf(db: Db | Trx, ids: string[]): Promise<Names['halls']> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('halls')
+    .select(['id', 'name', 'department_id'])
+    .where('id', '=', sql<string>`ANY(${ids})`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, departmentId: r.department_id }]));
+}
+
 async function lookUp(
   db: Db | Trx,
-  table: 'departments' | 'halls' | 'people',
+  table: 'departments' | 'people',
   ids: string[],
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

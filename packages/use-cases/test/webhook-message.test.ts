@@ -10,7 +10,7 @@ const context = {
 };
 const names = (people: Record<string, string> = {}): Names => ({
   departments: new Map([['D1', '城区客服部']]),
-  halls: new Map([['H1', '解放碑营业厅']]),
+  halls: new Map([['H1', { name: '解放碑营业厅', departmentId: 'D1' }]]),
   people: new Map(Object.entries(people)),
 });
 

@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { LedgerRow, Names } from '@engine/db';
+import { hallNameOf } from '@engine/db';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { type Labels, ruleNameZh } from './labels.ts';
@@ -134,7 +135,7 @@ export function ledgerWorkbook(
             ruleName,
             rule: row.rule,
             department,
-            hall: row.hall_id ? (names.halls.get(row.hall_id) ?? row.hall_id) : '',
+            hall: row.hall_id ? (hallNameOf(names, row.hall_id, row.department_id) ?? row.hall_id) : '',
             // A personal fine with nobody named goes to the role (API.md): say so.
             person: personName || (role ? `${role}(未指定)` : ''),
             personId: row.person_id ?? '',

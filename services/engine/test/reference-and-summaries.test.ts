@@ -141,6 +141,54 @@ describe('a hall moved to another department (RULES.md 1, campaign D12)', () => 
   });
 });
 
+describe("another department's hall is never named with a department's rows (issue 12 item 8, the campaign's re-run)", () => {
+  it('a hall moved away, or defined under another department after a complaint named it, shows no name to that department', async () => {
+    const [DE, DF] = [`${p}-DE`, `${p}-DF`];
+    await admin.putDepartment(DE, { name: 'Eastern' });
+    await admin.putDepartment(DF, { name: 'Western' });
+    const [moved, later] = [`${p}-HMV`, `${p}-HLT`];
+    await admin.putHall(moved, { departmentId: DE, name: 'Hall of the East' });
+    await engine.client('ingest').postEvents([
+      ev('n1', 'complaint.received', 'N1', '2026-11-18T09:00', { departmentId: DE, hallId: moved }),
+      // Nobody has defined this hall yet: accepted, as RULES.md 1 allows.
+      ev('n2', 'complaint.received', 'N2', '2026-11-18T09:30', { departmentId: DE, hallId: later }),
+    ]);
+    await eventually(
+      () => engine.client('finance').complaint(`${p}N2`),
+      (view) => view !== undefined,
+    );
+    const managerOfE = createEngineClient({
+      baseUrl: engine.url,
+      apiKey: (await createApiKey(engine.runtime.db, { name: 'e', role: 'manager', departments: [DE] })).key,
+    });
+    expect((await managerOfE.complaint(`${p}N1`))?.hallName).toBe('Hall of the East');
+
+    await admin.putHall(moved, { departmentId: DF, name: 'Now a hall of the West' });
+    await admin.putHall(later, { departmentId: DF, name: 'A hall of the West' });
+    for (const viewer of [managerOfE, finance]) {
+      for (const [subject, hall] of [
+        [`${p}N1`, moved],
+        [`${p}N2`, later],
+      ] as const) {
+        const view = await viewer.complaint(subject);
+        expect(view).toMatchObject({ departmentId: DE, hallId: hall, hallName: null });
+      }
+    }
+    const byHall = await managerOfE.slaSummary({ period: '2026-11', groupBy: 'hall' });
+    const halls = byHall.items.filter((i) => i.hallId === moved || i.hallId === later);
+    expect(halls.map((i) => [i.hallId, i.hallName]).sort()).toEqual(
+      [
+        [later, null],
+        [moved, null],
+      ].sort(),
+    );
+    const clocks = [];
+    for await (const clock of managerOfE.clocks({ departmentId: DE })) clocks.push(clock);
+    expect(clocks.map((c) => c.hallId)).toEqual(expect.arrayContaining([moved, later]));
+    expect(clocks.every((c) => c.hallName === null || c.hallName === undefined)).toBe(true);
+  });
+});
+
 describe('quotas', () => {
   it('a quota set by finance re-prices the month: the case beyond it is doubled', async () => {
     await engine.client('ingest').postEvents(

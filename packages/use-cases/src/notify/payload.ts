@@ -1,4 +1,5 @@
 import type { DeliveryToSend, Names } from '@engine/db';
+import { hallNameOf } from '@engine/db';
 import { formatInstant } from '@engine/domain';
 
 /**
@@ -97,7 +98,7 @@ export function webhookPayload(
     title: titleOf(signal.kind, signal.subjectKind, signal.subjectId, clockName),
     departmentName: signal.departmentId ? (names.departments.get(signal.departmentId) ?? null) : null,
     hallId,
-    hallName: hallId ? (names.halls.get(hallId) ?? null) : null,
+    hallName: hallNameOf(names, hallId, signal.departmentId ?? ''),
     personId,
     personName: personId ? (names.people.get(personId) ?? null) : null,
     summary: subject?.summary ?? null,

@@ -1,4 +1,4 @@
-import { type LedgerFilter, listLedger, namesOf } from '@engine/db';
+import { hallNameOf, type LedgerFilter, listLedger, namesOf } from '@engine/db';
 import { timeZoneOf } from '@engine/domain';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -170,7 +170,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         items: rows.map((row) => ({
           ...ledgerEntry(row, zone()),
           hallId: row.hall_id,
-          hallName: row.hall_id ? (names.halls.get(row.hall_id) ?? null) : null,
+          hallName: hallNameOf(names, row.hall_id, row.department_id),
           ...(row.person_id ? { personName: names.people.get(row.person_id) ?? null } : {}),
         })),
         nextCursor: last ? encodeCursor({ id: last.id }) : null,

@@ -1,4 +1,4 @@
-import { listClocks, namesOf, subjectView } from '@engine/db';
+import { hallNameOf, listClocks, namesOf, subjectView } from '@engine/db';
 import { parseStoredState, responsibilities, slaTypeIds, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -176,7 +176,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           departmentId: subject.department_id!,
           departmentName: subject.department_name,
           hallId: subject.hall_id,
-          hallName: subject.hall_id ? (names.halls.get(subject.hall_id) ?? null) : null,
+          hallName: hallNameOf(names, subject.hall_id, subject.department_id ?? ''),
           ...(kind === 'complaint' ? { summary: subject.summary } : {}),
           status: subject.status!,
           policyVersion: subject.policy_version!,
@@ -278,7 +278,7 @@ export const subjectRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           ...clock(row, now, zone, true),
           departmentName: names.departments.get(row.department_id) ?? null,
           hallId: row.hall_id,
-          hallName: row.hall_id ? (names.halls.get(row.hall_id) ?? null) : null,
+          hallName: hallNameOf(names, row.hall_id, row.department_id),
           slaType: row.sla_type,
           summary: row.summary,
         })),

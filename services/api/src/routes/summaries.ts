@@ -1,4 +1,4 @@
-import { ledgerSummary, namesOf, slaSummary } from '@engine/db';
+import { hallNameOf, ledgerSummary, namesOf, slaSummary } from '@engine/db';
 import { periodEnd, periodStart, timeZoneOf } from '@engine/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
@@ -119,7 +119,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         to: instant(window.to, zone()),
         items: rows.map((r) => ({
           ...(groupBy === 'hall'
-            ? { hallId: r.group_id, hallName: r.group_id ? (names.halls.get(r.group_id) ?? null) : null }
+            ? { hallId: r.group_id, hallName: hallNameOf(names, r.group_id, departmentScope(request)) }
             : { departmentId: r.group_id!, departmentName: names.departments.get(r.group_id!) ?? null }),
           complaintsReceived: r.received,
           firstResponse: tally(r.fr_met, r.fr_breached, r.fr_running),

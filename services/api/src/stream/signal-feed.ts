@@ -6,6 +6,7 @@ import {
   listenFor,
   namesOf,
   signalsAfter,
+  hallNameOf,
 } from '@engine/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
@@ -265,7 +266,7 @@ export class SignalFeed {
         departmentId: r.department_id,
         departmentName: r.department_id ? (names.departments.get(r.department_id) ?? null) : null,
         hallId: r.hall_id,
-        hallName: r.hall_id ? (names.halls.get(r.hall_id) ?? null) : null,
+        hallName: hallNameOf(names, r.hall_id, r.department_id ?? ''),
         summary: r.summary,
         slaType: r.sla_type,
         clock: detail.clock ?? null,
