@@ -1,12 +1,12 @@
 import {
   type Db,
   type DepartmentScope,
+  hallNameOf,
   type Listener,
   latestSignalId,
   listenFor,
   namesOf,
   signalsAfter,
-  hallNameOf,
 } from '@engine/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
