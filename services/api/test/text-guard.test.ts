@@ -110,17 +110,18 @@ describe('a quota for a month before any policy is refused and nothing is stored
   });
 });
 
-describe('a month before every policy cannot be closed', () => {
-  it('POST /v1/periods/2011-12/close (fuling-2012 is in force from 2012-01-01) is a 400 naming the month', async () => {
-    const closed = await api.app.inject({
-      method: 'POST',
-      url: '/v1/periods/2011-12/close',
-      headers: as('finance'),
-    });
-    expect(closed.statusCode).toBe(400);
-    expect(closed.json().errors).toEqual([
-      { path: 'params.period', message: '2011-12 is before every stored policy version' },
-    ]);
+describe('a month before every policy cannot be closed, nor its close previewed', () => {
+  it('POST /v1/periods/2011-12/close and GET .../close-preview (fuling-2012 is in force from 2012-01-01) are 400s naming the month', async () => {
+    for (const [method, url] of [
+      ['POST', '/v1/periods/2011-12/close'],
+      ['GET', '/v1/periods/2011-12/close-preview'],
+    ] as const) {
+      const answer = await api.app.inject({ method, url, headers: as('finance') });
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json().errors, url).toEqual([
+        { path: 'params.period', message: '2011-12 is before every stored policy version' },
+      ]);
+    }
   });
 });
 

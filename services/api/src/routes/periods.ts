@@ -136,6 +136,7 @@ export const periodRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     async (request) => {
       const { period } = request.params;
       requireEveryDepartment(request, `Previewing the close of ${period}`);
+      requireJudgedMonth(period);
       try {
         const preview = await deps.previewClose(period);
         const names = await namesOf(deps.db, { departments: preview.entries.map((e) => e.departmentId) });
