@@ -203,6 +203,11 @@ describe('a year as the State Council publishes it is checked before it is store
     });
   });
 
+  it('names a source over 500 characters as too long, not as missing', () => {
+    const { problems } = yearArrangementProblems(2028, { holidays: [], source: 'n'.repeat(501) }, [6, 7]);
+    expect(problems).toEqual([{ path: 'source', message: 'at most 500 characters' }]);
+  });
+
   it('keeps only the years 1901-2099 (a key like "0027" is not year 2027)', () => {
     expect(yearProblems(27, { holidays: [], makeupWorkdays: [] }, [6, 7])).toEqual([
       { path: 'year', message: '27 is not a year a calendar keeps (1901-2099)' },

@@ -22,7 +22,8 @@ export const yearArrangementInputSchema = z.strictObject({
     .string({ error: 'required: where the arrangement comes from, such as the State Council notice' })
     .trim()
     .min(1, 'required: where the arrangement comes from, such as the State Council notice')
-    .max(500),
+    // Its own message: the string's `error` above would name every problem "required".
+    .max(500, 'at most 500 characters'),
 });
 export type YearArrangementInput = z.infer<typeof yearArrangementInputSchema>;
 
