@@ -1,8 +1,20 @@
+import { userInfo } from 'node:os';
 import { z } from 'zod';
+
+/**
+ * A Postgres URL without a user name connects as the OS user, as psql does. node-postgres takes it
+ * from PGUSER or USER only, and refuses to connect when neither is set (a service, a bare `env -i`).
+ */
+function withDefaultUser(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.username || process.env.PGUSER || process.env.USER) return databaseUrl;
+  url.username = userInfo().username;
+  return url.toString();
+}
 
 /** The engine's settings, read once from the environment and validated; local defaults need no setup. */
 const configSchema = z.object({
-  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/engine'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/engine').transform(withDefaultUser),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   /** Prefixes every BullMQ key, so engines (and test runs) sharing one Redis never collide. */
   QUEUE_PREFIX: z
