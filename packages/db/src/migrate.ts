@@ -16,6 +16,7 @@ import * as statementTriggers from './migrations/0020_statement_triggers.ts';
 import * as metricsCounts from './migrations/0021_metrics_counts.ts';
 import * as webhookFormats from './migrations/0022_webhook_formats.ts';
 import * as slaDayCounts from './migrations/0023_sla_day_counts.ts';
+import * as slaCountsLookups from './migrations/0024_sla_counts_lookups.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0021_metrics_counts': metricsCounts,
   '0022_webhook_formats': webhookFormats,
   '0023_sla_day_counts': slaDayCounts,
+  '0024_sla_counts_lookups': slaCountsLookups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
