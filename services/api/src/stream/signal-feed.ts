@@ -112,29 +112,39 @@ export class SignalFeed {
    * Returns the unsubscribe.
    */
   async subscribe(subscriber: Subscriber, afterId: number | null): Promise<() => void> {
-    const live = await this.#start();
+    await this.#start();
     if (afterId === null) {
       this.#subscribers.add(subscriber);
-    } else {
-      // Live events wait until the missed ones are sent, so the subscriber sees them in order.
-      const held: Framed[] = [];
-      const holder: Subscriber = { departments: subscriber.departments, deliver: (e) => held.push(...e) };
-      this.#subscribers.add(holder);
-      let sent = afterId;
+      return () => this.#subscribers.delete(subscriber);
+    }
+    // Live events are held while the missed ones are read and sent, so the subscriber sees them in
+    // order. The catch-up reads to the end of what is recorded (after the holder is in place, so
+    // nothing falls between the two), and a signal is sent once: a pull in flight may broadcast
+    // what the catch-up has sent already, and the guard drops it (signal ids only grow).
+    const held: Framed[] = [];
+    const holder: Subscriber = { departments: subscriber.departments, deliver: (e) => held.push(...e) };
+    this.#subscribers.add(holder);
+    let sent = afterId;
+    const once: Subscriber = {
+      departments: subscriber.departments,
+      deliver: (events) => {
+        const fresh = events.filter((event) => event.id === null || event.id > sent);
+        for (const event of fresh) if (event.id !== null) sent = event.id;
+        if (fresh.length > 0) subscriber.deliver(fresh);
+      },
+    };
+    try {
       for (;;) {
         const rows = await signalsAfter(this.#db, sent, PAGE, subscriber.departments);
-        const upTo = rows.filter((r) => r.id <= live);
-        subscriber.deliver((await this.#present(upTo)).map(frame));
-        if (upTo.length > 0) sent = upTo.at(-1)!.id;
-        if (upTo.length < PAGE) break;
+        once.deliver((await this.#present(rows)).map(frame));
+        if (rows.length < PAGE) break;
       }
+    } finally {
       this.#subscribers.delete(holder);
-      subscriber.deliver(held.filter((event) => event.id === null || event.id > sent));
-      this.#subscribers.add(subscriber);
     }
-    return () => {
-      this.#subscribers.delete(subscriber);
-    };
+    once.deliver(held);
+    this.#subscribers.add(once);
+    return () => this.#subscribers.delete(once);
   }
 
   async close(): Promise<void> {
