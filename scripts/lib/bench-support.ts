@@ -1,7 +1,6 @@
 // What the benchmarks share: a scratch database of their own, waiting for the API, and a process's memory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import {
   createDb,
   type Db,
@@ -10,6 +9,8 @@ import {
   migrateToLatest,
   seedBuiltinPolicies,
 } from '@engine/db';
+
+export { freePort } from '../../test/free-port.ts';
 
 /** A migrated database named for this benchmark run, with the built-in packs; `drop` removes it. */
 export async function scratchDatabase(
@@ -68,16 +69,4 @@ export async function waitForApi(port: number): Promise<void> {
 /** A process's resident memory, in MiB (Linux). */
 export function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
-
-/** A TCP port nobody listens on now (other engineers' engines may hold the fixed ones). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
