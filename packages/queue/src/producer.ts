@@ -19,10 +19,6 @@ export interface Evaluation {
   cause: string;
 }
 
-/**
- * Every job the engine adds, with its job id chosen here: the same cause gives the same id, so a
- * repeated request (a retry, a second sweep) is ignored while a new cause is always queued.
- */
 export interface ProducerOptions {
   webhookRetries?: { attempts: number; backoffMs: number };
   /**
@@ -32,6 +28,10 @@ export interface ProducerOptions {
   timerHorizonMs?: number;
 }
 
+/**
+ * Every job the engine adds, with its job id chosen here: the same cause gives the same id, so a
+ * repeated request (a retry, a second sweep) is ignored while a new cause is always queued.
+ */
 export class Producer {
   readonly queues: Queues;
   readonly timerHorizonMs: number;

@@ -104,12 +104,8 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request) => {
       const { period, groupBy } = request.query;
       const window = reportWindow(period, zone());
-      const rows = await slaSummary(deps.db, {
-        ...window,
-        zone: zone(),
-        groupBy,
-        departments: departmentScope(request),
-      });
+      const scope = departmentScope(request);
+      const rows = await slaSummary(deps.db, { ...window, zone: zone(), groupBy, departments: scope });
       const ids = rows.flatMap((r) => (r.group_id ? [r.group_id] : []));
       const names = await namesOf(deps.db, groupBy === 'hall' ? { halls: ids } : { departments: ids });
       return {
@@ -119,7 +115,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         to: instant(window.to, zone()),
         items: rows.map((r) => ({
           ...(groupBy === 'hall'
-            ? { hallId: r.group_id, hallName: hallNameOf(names, r.group_id, departmentScope(request)) }
+            ? { hallId: r.group_id, hallName: hallNameOf(names, r.group_id, scope) }
             : { departmentId: r.group_id!, departmentName: names.departments.get(r.group_id!) ?? null }),
           complaintsReceived: r.received,
           firstResponse: tally(r.fr_met, r.fr_breached, r.fr_running),
