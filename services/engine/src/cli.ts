@@ -82,7 +82,7 @@ async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T
 
 const program = new Command('engine.sh')
   .description(
-    'The operator\'s command line of the complaint and SLA engine. Settings come from the environment (DATABASE_URL, REDIS_URL, QUEUE_PREFIX; README "Configuration"). Exit codes: 0 done, 1 failed, 2 mistyped or wrong input (nothing was done).',
+    'The operator\'s command line of the complaint and SLA engine. Settings come from the environment (DATABASE_URL, REDIS_URL, QUEUE_PREFIX; every setting is listed under "Processes" in the README). Exit codes: 0 done, 1 failed, 2 mistyped or wrong input (nothing was done).',
   )
   .option('--debug', 'on an unexpected error, print its stack trace too')
   .showHelpAfterError('(add --help for usage)')
