@@ -7,7 +7,8 @@
 //  3. backfill (BACKFILL complaints, four events each, when BACKFILL > 0): a year's history posted
 //     as fast as the API takes it, until all of it is applied.
 // Prints subjects applied per second and the ratio to BullMQ's no-op rate.
-// Run: ./scripts/bench.sh throughput   (FRESH=20000 BACKFILL=250000 for the issue's backfill)
+// Run: ./scripts/bench.sh throughput   (FRESH=20000 BACKFILL=250000 for the issue's backfill;
+// KEEP_DATABASE=1 keeps the scratch database)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -180,4 +181,8 @@ await new Promise((r) => engine.once('exit', r));
 const producer = new Producer('redis://127.0.0.1:6379', prefix);
 await Promise.all(Object.values(producer.queues).map((q) => q.obliterate({ force: true })));
 await producer.close();
-await drop();
+// KEEP_DATABASE=1 leaves the scratch database behind, to look into (EXPLAIN, pg_stat_statements).
+if (process.env.KEEP_DATABASE === '1') {
+  await db.destroy();
+  console.log(`\ndatabase kept: ${databaseUrl}`);
+} else await drop();

@@ -48,6 +48,11 @@ const configSchema = z.object({
   CLASSIFIER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(400),
   /** How long the first subject of a batch waits for others before its batch goes anyway. */
   CLASSIFIER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1_000).default(5),
+  /**
+   * Classifier batches running at once (each a transaction); subjects arriving meanwhile wait and
+   * go together in the next, so a backlog makes batches larger rather than more numerous.
+   */
+  CLASSIFIER_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   /** How long a job stays locked to a worker; a dead worker's jobs run again after it. */
   JOB_LOCK_MS: z.coerce.number().int().positive().default(3_000),
   /** How often the sla-timer's sweep looks in Postgres for work a lost job left undone. */

@@ -2,7 +2,7 @@ import type { NewEntry, PostedEntry } from '@engine/domain';
 import { type Selectable, sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
 import type { LedgerEntriesTable } from './schema.ts';
-import { inSubjects, type SubjectRef, subjectKey } from './subjects.repository.ts';
+import { type SubjectRef, subjectKey } from './subjects.repository.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** Every entry already posted for one source and subject, reversals included. */
@@ -20,12 +20,12 @@ export async function postedEntriesOf(
   subjects: readonly SubjectRef[],
 ): Promise<Map<string, PostedEntry[]>> {
   if (subjects.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('ledger_entries')
-    .selectAll()
-    .where(inSubjects(subjects, sql.ref('source'), sql.ref('subject_id')))
-    .orderBy('id')
-    .execute();
+  // A lateral probe of the subject index per subject: as an IN list the planner took the whole
+  // ledger whenever its statistics lagged (a table filling faster than autovacuum analyzes it).
+  const { rows } = await sql<LedgerRow>`
+    SELECT e.* FROM unnest(${subjects.map((s) => s.kind)}::text[], ${subjects.map((s) => s.id)}::text[]) AS w(kind, id)
+    CROSS JOIN LATERAL (SELECT * FROM ledger_entries l WHERE l.subject_id = w.id AND l.source = w.kind) e
+    ORDER BY e.id`.execute(trx);
   const bySubject = new Map<string, PostedEntry[]>();
   for (const row of rows) {
     const key = subjectKey({ kind: row.source, id: row.subject_id });

@@ -17,6 +17,7 @@ import * as metricsCounts from './migrations/0021_metrics_counts.ts';
 import * as webhookFormats from './migrations/0022_webhook_formats.ts';
 import * as slaDayCounts from './migrations/0023_sla_day_counts.ts';
 import * as slaCountsLookups from './migrations/0024_sla_counts_lookups.ts';
+import * as ledgerTotalsShards from './migrations/0025_ledger_totals_shards.ts';
 
 /** Every migration, in order. Listed here rather than read from disk, so a build cannot miss one. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0022_webhook_formats': webhookFormats,
   '0023_sla_day_counts': slaDayCounts,
   '0024_sla_counts_lookups': slaCountsLookups,
+  '0025_ledger_totals_shards': ledgerTotalsShards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -165,6 +165,8 @@ export interface LedgerTotalsTable {
   person_id: string;
   person_role: string;
   rule: string;
+  /** The posting backend's process id modulo 16 (0025): a group's total is the sum of its shards. */
+  shard: ColumnType<number, never, never>;
   total_fen: ColumnType<string, never, never>;
   entries: ColumnType<string, never, never>;
   reversals: ColumnType<string, never, never>;

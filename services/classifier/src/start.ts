@@ -22,13 +22,20 @@ export function startClassifier(runtime: Runtime): Stop {
       await enqueueAllFollowUps(runtime.producer, followUps, runtime.now());
       return failed;
     },
-    { maxSize: config.CLASSIFIER_BATCH_SIZE, maxWaitMs: config.CLASSIFIER_BATCH_WAIT_MS },
+    {
+      maxSize: config.CLASSIFIER_BATCH_SIZE,
+      maxWaitMs: config.CLASSIFIER_BATCH_WAIT_MS,
+      maxInFlight: config.CLASSIFIER_BATCHES_IN_FLIGHT,
+    },
   );
   const options = {
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
-    // Enough jobs at once to fill a batch.
-    concurrency: Math.max(config.WORKER_CONCURRENCY, config.CLASSIFIER_BATCH_SIZE),
+    // Enough jobs at once to fill the batches running and the next one.
+    concurrency: Math.max(
+      config.WORKER_CONCURRENCY,
+      config.CLASSIFIER_BATCH_SIZE * (config.CLASSIFIER_BATCHES_IN_FLIGHT + 1),
+    ),
     lockDurationMs: config.JOB_LOCK_MS,
   };
   const workers = [
