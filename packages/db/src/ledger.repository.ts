@@ -3,6 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
 import type { LedgerEntriesTable } from './schema.ts';
 import { type SubjectRef, subjectKey } from './subjects.repository.ts';
+import { unnestRows } from './unnest.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 /** Every entry already posted for one source and subject, reversals included. */
@@ -20,11 +21,12 @@ export async function postedEntriesOf(
   subjects: readonly SubjectRef[],
 ): Promise<Map<string, PostedEntry[]>> {
   if (subjects.length === 0) return new Map();
-  // A lateral probe of the subject index per subject: as an IN list the planner took the whole
-  // ledger whenever its statistics lagged (a table filling faster than autovacuum analyzes it).
+  // A probe of the subject index per subject. As an IN list, or a lateral join the planner may
+  // flatten into one, it took the whole ledger whenever its statistics lagged (a table filling
+  // faster than autovacuum analyzes it); OFFSET 0 keeps the subquery a subquery, run per subject.
   const { rows } = await sql<LedgerRow>`
     SELECT e.* FROM unnest(${subjects.map((s) => s.kind)}::text[], ${subjects.map((s) => s.id)}::text[]) AS w(kind, id)
-    CROSS JOIN LATERAL (SELECT * FROM ledger_entries l WHERE l.subject_id = w.id AND l.source = w.kind) e
+    CROSS JOIN LATERAL (SELECT * FROM ledger_entries l WHERE l.subject_id = w.id AND l.source = w.kind OFFSET 0) e
     ORDER BY e.id`.execute(trx);
   const bySubject = new Map<string, PostedEntry[]>();
   for (const row of rows) {
@@ -87,6 +89,23 @@ export interface AppendedEntry {
   reversalOf: number | null;
 }
 
+const entryColumns = {
+  entry_key: 'text',
+  generation: 'int',
+  reversal_of: 'bigint',
+  period: 'text',
+  origin_period: 'text',
+  rule: 'text',
+  policy_version: 'text',
+  department_id: 'text',
+  person_id: 'text',
+  person_role: 'text',
+  amount_fen: 'bigint',
+  source: 'text',
+  subject_id: 'text',
+  cause_event_id: 'text',
+} as const;
+
 /** appendEntries, returning the entries it posted (those computed before are skipped). */
 export async function appendEntriesReturning(
   trx: Trx,
@@ -95,23 +114,27 @@ export async function appendEntriesReturning(
   if (entries.length === 0) return [];
   return trx
     .insertInto('ledger_entries')
-    .values(
-      entries.map((e) => ({
-        entry_key: e.key,
-        generation: e.generation,
-        reversal_of: e.reversalOf === null ? null : Number(e.reversalOf),
-        period: e.period,
-        origin_period: e.originPeriod,
-        rule: e.rule,
-        policy_version: e.policyVersion,
-        department_id: e.departmentId,
-        person_id: e.personId,
-        person_role: e.personRole,
-        amount_fen: e.amountFen,
-        source: e.source,
-        subject_id: e.subjectId,
-        cause_event_id: e.causeEventId,
-      })),
+    .columns(Object.keys(entryColumns) as (keyof typeof entryColumns)[])
+    .expression(
+      unnestRows(
+        entryColumns,
+        entries.map((e) => ({
+          entry_key: e.key,
+          generation: e.generation,
+          reversal_of: e.reversalOf === null ? null : Number(e.reversalOf),
+          period: e.period,
+          origin_period: e.originPeriod,
+          rule: e.rule,
+          policy_version: e.policyVersion,
+          department_id: e.departmentId,
+          person_id: e.personId,
+          person_role: e.personRole,
+          amount_fen: e.amountFen,
+          source: e.source,
+          subject_id: e.subjectId,
+          cause_event_id: e.causeEventId,
+        })),
+      ),
     )
     .onConflict((oc) => oc.doNothing())
     .returning([

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
+import { unnestRows } from './unnest.ts';
 import type { DepartmentScope } from './views.repository.ts';
 
 export interface NewSignal {
@@ -29,6 +30,16 @@ export interface RecordedSignal {
   detail: Record<string, unknown>;
 }
 
+const signalColumns = {
+  subject_kind: 'text',
+  subject_id: 'text',
+  key: 'text',
+  kind: 'text',
+  at: 'timestamptz',
+  department_id: 'text',
+  detail: 'jsonb',
+} as const;
+
 /** recordSignals, returning the signals new here beside the deliveries' ids. */
 export async function recordSignalsReturning(
   trx: Trx,
@@ -37,16 +48,20 @@ export async function recordSignalsReturning(
   if (signals.length === 0) return { deliveries: [], recorded: [] };
   const inserted = await trx
     .insertInto('signals')
-    .values(
-      signals.map((s) => ({
-        subject_kind: s.subjectKind,
-        subject_id: s.subjectId,
-        key: s.key,
-        kind: s.kind,
-        at: s.at,
-        department_id: s.departmentId,
-        detail: JSON.stringify(s.detail),
-      })),
+    .columns(Object.keys(signalColumns) as (keyof typeof signalColumns)[])
+    .expression(
+      unnestRows(
+        signalColumns,
+        signals.map((s) => ({
+          subject_kind: s.subjectKind,
+          subject_id: s.subjectId,
+          key: s.key,
+          kind: s.kind,
+          at: s.at,
+          department_id: s.departmentId,
+          detail: JSON.stringify(s.detail),
+        })),
+      ),
     )
     .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'key']).doNothing())
     .returning(['id', 'kind', 'key', 'subject_kind as subjectKind', 'subject_id as subjectId', 'detail'])

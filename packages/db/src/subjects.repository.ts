@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from './database.ts';
+import { unnestRows } from './unnest.ts';
 
 export interface SubjectRow {
   kind: string;
@@ -54,29 +55,32 @@ export async function saveEvaluation(trx: Trx, row: SubjectEvaluationRow): Promi
   return (await saveEvaluations(trx, [row])).get(subjectKey(row))!;
 }
 
-const evaluationColumns = [
-  'department_id',
-  'hall_id',
-  'status',
-  'policy_version',
-  'opened_at',
-  'state',
-  'desired_entries',
-  'next_check_at',
-  'quota_assessment',
-  'quota_period',
-  'assessment',
-  'upgraded',
-  'calendar_needs',
-  'person_id',
-  'finding_rule',
-  'rate_period',
-  'callback_kind',
-  'counts_as_done',
-  'completed_at',
-  'sla_type',
-  'summary',
-] as const;
+/** The columns an evaluation writes, with their Postgres types (unnestRows). */
+const evaluationColumns = {
+  department_id: 'text',
+  hall_id: 'text',
+  status: 'text',
+  policy_version: 'text',
+  opened_at: 'timestamptz',
+  state: 'jsonb',
+  desired_entries: 'jsonb',
+  next_check_at: 'timestamptz',
+  quota_assessment: 'text',
+  quota_period: 'text',
+  assessment: 'text',
+  upgraded: 'boolean',
+  calendar_needs: 'smallint[]',
+  person_id: 'text',
+  finding_rule: 'text',
+  rate_period: 'text',
+  callback_kind: 'text',
+  counts_as_done: 'boolean',
+  completed_at: 'timestamptz',
+  sla_type: 'text',
+  summary: 'text',
+} as const;
+// A subject's first evaluation is its state version 1.
+const subjectColumns = { kind: 'text', id: 'text', state_version: 'int', ...evaluationColumns } as const;
 
 /** Stores many subjects' evaluations in one statement; returns each one's new state version, by subjectKey. */
 export async function saveEvaluations(
@@ -86,37 +90,46 @@ export async function saveEvaluations(
   if (rows.length === 0) return new Map();
   const saved = await trx
     .insertInto('subjects')
-    .values(
-      rows.map((row) => ({
-        kind: row.kind,
-        id: row.id,
-        department_id: row.departmentId,
-        hall_id: row.hallId,
-        status: row.status,
-        policy_version: row.policyVersion,
-        opened_at: row.openedAt,
-        state: JSON.stringify(row.state),
-        desired_entries: JSON.stringify(row.desiredEntries),
-        next_check_at: row.nextCheckAt,
-        quota_assessment: row.quotaAssessment,
-        quota_period: row.quotaPeriod,
-        assessment: row.assessment,
-        upgraded: row.upgraded,
-        calendar_needs: row.calendarNeeds,
-        person_id: row.personId,
-        finding_rule: row.findingRule,
-        rate_period: row.ratePeriod,
-        callback_kind: row.callbackKind,
-        counts_as_done: row.countsAsDone,
-        completed_at: row.completedAt,
-        sla_type: row.slaType,
-        summary: row.summary,
-        state_version: 1,
-      })),
+    .columns(Object.keys(subjectColumns) as (keyof typeof subjectColumns)[])
+    .expression(
+      unnestRows(
+        subjectColumns,
+        rows.map((row) => ({
+          kind: row.kind,
+          id: row.id,
+          state_version: 1,
+          department_id: row.departmentId,
+          hall_id: row.hallId,
+          status: row.status,
+          policy_version: row.policyVersion,
+          opened_at: row.openedAt,
+          state: JSON.stringify(row.state),
+          desired_entries: JSON.stringify(row.desiredEntries),
+          next_check_at: row.nextCheckAt,
+          quota_assessment: row.quotaAssessment,
+          quota_period: row.quotaPeriod,
+          assessment: row.assessment,
+          upgraded: row.upgraded,
+          calendar_needs: row.calendarNeeds,
+          person_id: row.personId,
+          finding_rule: row.findingRule,
+          rate_period: row.ratePeriod,
+          callback_kind: row.callbackKind,
+          counts_as_done: row.countsAsDone,
+          completed_at: row.completedAt,
+          sla_type: row.slaType,
+          summary: row.summary,
+        })),
+      ),
     )
     .onConflict((oc) =>
       oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-        ...Object.fromEntries(evaluationColumns.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        ...Object.fromEntries(
+          (Object.keys(evaluationColumns) as (keyof typeof evaluationColumns)[]).map((column) => [
+            column,
+            eb.ref(`excluded.${column}`),
+          ]),
+        ),
         updated_at: sql<Date>`now()`,
         state_version: sql<number>`subjects.state_version + 1`,
       })),

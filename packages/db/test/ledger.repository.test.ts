@@ -106,6 +106,21 @@ describe('appendEntries posts a fine once, however often it is computed', () => 
     expect(entries[0]!.reversalOf).toBeNull();
   });
 
+  it('text an array parameter must escape (quotes, backslashes, commas, braces, NULL, CJK) reads back as posted', async () => {
+    const department = uid('DEP "q", {b}');
+    const subjectId = `${uid('C')} \\ "x",{y} NULL 投诉 😀`;
+    const fine = entry({
+      key: uid('k,"\\{}'),
+      subjectId,
+      departmentId: department,
+      personId: 'NULL',
+      personRole: 'staff',
+      causeEventId: '{"a":1}',
+    });
+    expect(await append([fine])).toBe(1);
+    expect(await posted('complaint', subjectId)).toEqual([{ ...fine, id: expect.any(String) }]);
+  });
+
   it('postedEntries reads only the given source and subject, in posting order', async () => {
     const department = uid('DEP');
     const subjectId = uid('S');

@@ -121,6 +121,15 @@ describe('recordSignals records each (subject kind, subject, key) once', () => {
     ]);
   });
 
+  it('a detail and an id an array parameter must escape (quotes, backslashes, braces, NULL, CJK) read back as recorded', async () => {
+    const subjectId = `${uid('C')} "q",{b} \\ NULL 投诉`;
+    const detail = { note: 'say "hi", {x} \\ NULL 超时 😀', nested: { list: ['a,b', null, '}'] } };
+    await record([signal({ subjectId, key: 'breach:resolution', detail })]);
+    expect(await signalsOf(subjectId)).toEqual([
+      expect.objectContaining({ subject_id: subjectId, key: 'breach:resolution', detail }),
+    ]);
+  });
+
   it('recording the same signal again inserts nothing and returns no deliveries', async () => {
     // A kind of this test's own, so the subscriptions of the tests before it do not receive it.
     const kind = uid('test-kind');
