@@ -48,6 +48,11 @@ export interface SubjectEvaluationRow {
   summary: string | null;
   /** Years without official calendar data its deadlines were counted on: storing one evaluates it again. */
   calendarNeeds: number[];
+  /**
+   * The same transaction posts this evaluation's fines (the classifier's batch), so the ledger is
+   * stored in step with it, instead of by a second update of the row (markLedgersInStep).
+   */
+  ledgerInStep?: boolean;
 }
 
 /** Stores a subject's evaluation; returns the new state version. */
@@ -79,8 +84,14 @@ const evaluationColumns = {
   sla_type: 'text',
   summary: 'text',
 } as const;
-// A subject's first evaluation is its state version 1.
-const subjectColumns = { kind: 'text', id: 'text', state_version: 'int', ...evaluationColumns } as const;
+// A subject's first evaluation is its state version 1; its ledger_version is 1 too when in step.
+const subjectColumns = {
+  kind: 'text',
+  id: 'text',
+  state_version: 'int',
+  ledger_version: 'int',
+  ...evaluationColumns,
+} as const;
 
 /** Stores many subjects' evaluations in one statement; returns each one's new state version, by subjectKey. */
 export async function saveEvaluations(
@@ -98,6 +109,7 @@ export async function saveEvaluations(
           kind: row.kind,
           id: row.id,
           state_version: 1,
+          ledger_version: row.ledgerInStep ? 1 : 0,
           department_id: row.departmentId,
           hall_id: row.hallId,
           status: row.status,
@@ -132,6 +144,8 @@ export async function saveEvaluations(
         ),
         updated_at: sql<Date>`now()`,
         state_version: sql<number>`subjects.state_version + 1`,
+        // In step: the new state version (a positive excluded.ledger_version says so), else as it was.
+        ledger_version: sql<number>`CASE WHEN excluded.ledger_version > 0 THEN subjects.state_version + 1 ELSE subjects.ledger_version END`,
       })),
     )
     .returning(['kind', 'id', 'state_version'])

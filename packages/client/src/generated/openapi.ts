@@ -140,7 +140,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild every SLA timer in Redis from Postgres (after a Redis loss) */
+        /** Load into Redis, from Postgres, the SLA timers due within the horizon (after a Redis loss; later ones are loaded as they come near) */
         post: operations["rebuildTimers"];
         delete?: never;
         options?: never;

@@ -9,7 +9,6 @@ import {
   lockPeriodsShared,
   lockSubjects,
   markEventsOfSubjects,
-  markLedgersInStep,
   markPolicyUsed,
   openedAtOfMany,
   postedEntriesOf,
@@ -136,10 +135,11 @@ async function evaluateBatch(
     done.filter((d) => !d.existing?.policyVersion).map((d) => d.policy.pack.version),
   ))
     await markPolicyUsed(trx, version, deps.policies.revision(version) ?? 0);
+  const { closed, leftBehind } = await periodsForFines(trx, done);
   const versions = await saveEvaluations(
     trx,
-    done.map((d) =>
-      evaluationRow({
+    done.map((d) => ({
+      ...evaluationRow({
         kind: d.ref.kind,
         id: d.ref.id,
         policy: d.policy,
@@ -148,7 +148,9 @@ async function evaluateBatch(
         nextCheckAt: d.nextCheckAt,
         calendarNeeds: d.calendarNeeds,
       }),
-    ),
+      // Its fines are posted below, in this transaction.
+      ledgerInStep: !leftBehind.has(subjectKey(d.ref)),
+    })),
   );
   await saveClocksOfSubjects(
     trx,
@@ -171,12 +173,17 @@ async function evaluateBatch(
   );
   happened.signals(recorded);
   const repeats = await repeatsArrivedFirst(trx, done, now);
-  const ledgerLeftBehind = await postFines(trx, done, versions, happened);
+  await postFines(
+    trx,
+    done.filter((d) => !leftBehind.has(subjectKey(d.ref))),
+    closed,
+    happened,
+  );
 
   const followUps = done.map((d, index): FollowUps => {
     const key = subjectKey(d.ref);
     return {
-      penalties: ledgerLeftBehind.has(key) ? { ...d.ref, version: versions.get(key)! } : null,
+      penalties: leftBehind.has(key) ? { ...d.ref, version: versions.get(key)! } : null,
       timer: d.nextCheckAt ? { ...d.ref, at: d.nextCheckAt } : null,
       // The batch's deliveries ride on its first follow-up; each is queued once.
       deliveries: index === 0 ? deliveries : [],
@@ -289,16 +296,11 @@ async function repeatsArrivedFirst(trx: Trx, done: readonly Done[], now: Instant
 }
 
 /**
- * The penalty calculator's work for the batch, in its transaction: each subject's fines reconciled
- * with its posted entries and appended (postPenalties, set-based). A callback whose rate period is
- * closed also corrects that period's rate: it is left to the penalty calculator (returned).
+ * The periods the batch's fines go into, read under the periods' shared lock (a month close waits
+ * for the batch, and the batch sees a close that committed while it waited). A callback whose rate
+ * period is closed also corrects that period's rate: it is left to the penalty calculator.
  */
-async function postFines(
-  trx: Trx,
-  done: readonly Done[],
-  versions: Map<string, number>,
-  happened: Happenings,
-): Promise<Set<string>> {
+async function periodsForFines(trx: Trx, done: readonly Done[]) {
   await lockPeriodsShared(trx);
   // Read after the lock, in a statement of its own: its snapshot sees a close that committed while we waited.
   const closed = await closedPeriods(trx);
@@ -311,7 +313,15 @@ async function postFines(
       })
       .map((d) => subjectKey(d.ref)),
   );
-  const posting = done.filter((d) => !leftBehind.has(subjectKey(d.ref)));
+  return { closed, leftBehind };
+}
+
+/**
+ * The penalty calculator's work for the batch, in its transaction: each subject's fines reconciled
+ * with its posted entries and appended (postPenalties, set-based); saveEvaluations stored these
+ * subjects' ledgers as in step.
+ */
+async function postFines(trx: Trx, posting: readonly Done[], closed: Set<string>, happened: Happenings) {
   const posted = await postedEntriesOf(
     trx,
     posting.map((d) => d.ref),
@@ -324,9 +334,4 @@ async function postFines(
       ),
     ),
   );
-  await markLedgersInStep(
-    trx,
-    posting.map((d) => ({ ...d.ref, version: versions.get(subjectKey(d.ref))! })),
-  );
-  return leftBehind;
 }

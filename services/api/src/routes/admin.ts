@@ -112,7 +112,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       config: { roles: ['admin'] },
       schema: {
         ...common,
-        summary: 'Rebuild every SLA timer in Redis from Postgres (after a Redis loss)',
+        summary:
+          'Load into Redis, from Postgres, the SLA timers due within the horizon (after a Redis loss; later ones are loaded as they come near)',
         response: { 202: z.object({ timers: z.number().int() }), ...requestProblems },
       },
     },
