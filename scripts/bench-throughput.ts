@@ -20,6 +20,7 @@ import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
 const FRESH = Number(process.env.FRESH ?? 20_000);
 const BACKFILL = Number(process.env.BACKFILL ?? 0);
+// A free port: other runs (of this or another benchmark) may hold a fixed one.
 const PORT = await freePort();
 const prefix = `engine-bench-throughput-${process.pid}`;
 const HOUR = 3_600_000;
@@ -48,6 +49,29 @@ const engine: ChildProcess = spawn(process.execPath, ['services/engine/src/main.
 // If this script fails, its engine goes with it (the supervisor stops its processes).
 process.once('exit', () => engine.kill('SIGTERM'));
 await waitForApi(PORT);
+
+// Each role process's RSS every 200 ms while the runs go on: the issue's "stays under" is the peak.
+// A role process is named by the ENGINE_ROLES the supervisor started it with.
+const roleOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/environ`, 'utf8')
+    .split('\0')
+    .find((v) => v.startsWith('ENGINE_ROLES='))
+    ?.slice('ENGINE_ROLES='.length) ?? String(pid);
+const rolePids = () =>
+  readFileSync(`/proc/${engine.pid}/task/${engine.pid}/children`, 'utf8')
+    .trim()
+    .split(' ')
+    .filter((p) => p !== '')
+    .map(Number);
+const peakRss = new Map<string, number>();
+const sampler = setInterval(() => {
+  for (const pid of rolePids()) {
+    try {
+      const role = roleOf(pid);
+      peakRss.set(role, Math.max(peakRss.get(role) ?? 0, rssMiB(pid)));
+    } catch {} // a process that just exited (the supervisor starts it again)
+  }
+}, 200);
 
 async function post(events: object[]) {
   for (let i = 0; i < events.length; i += 1_000) {
@@ -169,22 +193,22 @@ if (BACKFILL > 0) {
   );
 }
 
-const pids = await (async () => {
-  const { execFileSync } = await import('node:child_process');
-  return execFileSync('pgrep', ['-P', String(engine.pid)])
-    .toString()
-    .trim()
-    .split('\n')
-    .map(Number);
-})();
-// Each role process is named by the ENGINE_ROLES the supervisor started it with.
-const roleOf = (pid: number) =>
-  readFileSync(`/proc/${pid}/environ`, 'utf8')
-    .split('\0')
-    .find((v) => v.startsWith('ENGINE_ROLES='))
-    ?.slice('ENGINE_ROLES='.length) ?? String(pid);
+clearInterval(sampler);
+const pids = rolePids();
 console.log(
   `\nprocess RSS after the runs: ${pids.map((pid) => `${roleOf(pid)} ${rssMiB(pid).toFixed(0)} MiB`).join(', ')}`,
+);
+console.log(
+  `peak RSS during the runs (sampled every 200 ms): ${[...peakRss].map(([role, mib]) => `${role} ${mib.toFixed(0)} MiB`).join(', ')}`,
+);
+// CPU time (user + system) each process used since it started: unlike a rate, it does not change
+// with the load others put on the machine, so settings can be compared by it across runs.
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+};
+console.log(
+  `CPU time of each process: ${pids.map((pid) => `${roleOf(pid)} ${cpuSeconds(pid).toFixed(1)} s`).join(', ')}`,
 );
 
 engine.kill('SIGTERM');

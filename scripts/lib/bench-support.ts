@@ -9,6 +9,7 @@ import {
   migrateToLatest,
   seedBuiltinPolicies,
 } from '@engine/db';
+import { roleNodeFlags } from '../../services/engine/src/engine-roles.ts';
 
 export { freePort } from '../../test/free-port.ts';
 
@@ -39,7 +40,8 @@ export function spawnEngine(options: {
   queuePrefix: string;
   port: number;
 }): ChildProcess {
-  return spawn(process.execPath, ['services/engine/src/roles.ts'], {
+  // With the heap settings the start command's supervisor gives each role's process.
+  return spawn(process.execPath, [...roleNodeFlags, 'services/engine/src/roles.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

@@ -17,3 +17,10 @@ export function rolesOf(setting: string): EngineRole[] {
   }
   return engineRoles.filter((r) => named.includes(r));
 }
+
+// V8 sizes a heap for the machine, not the work: with 24 GiB of RAM each process got 64 MiB semi-spaces
+// and an old space let grow to about four times its live data before a full collection, so the api
+// and the classifier (some 55 MiB live) stood at 450 MiB RSS, most of it garbage not yet collected.
+// A 32 MiB semi-space and a full collection at 1.5 times the live data keep them near 260 MiB
+// (docs/BENCHMARKS.md, "Memory"); neither is a cap, the heap still grows with its live data.
+export const roleNodeFlags = ['--max-semi-space-size=32', '--heap-growing-percent=50'];

@@ -3,7 +3,7 @@
 // use both cores) or all in one (single), kept running: a process that dies is started again.
 import { loadConfig } from '@engine/config';
 import { createLogger } from '@engine/runtime/logger';
-import { rolesOf } from './engine-roles.ts';
+import { roleNodeFlags, rolesOf } from './engine-roles.ts';
 import { Supervisor } from './supervisor.ts';
 
 const config = loadConfig();
@@ -13,6 +13,7 @@ const supervisor = new Supervisor({
   script: new URL('./roles.ts', import.meta.url).pathname,
   env: process.env,
   log,
+  nodeFlags: roleNodeFlags,
 });
 supervisor.start(
   config.ENGINE_PROCESSES === 'single'

@@ -19,6 +19,8 @@ export interface SupervisorOptions {
   healthyAfterMs?: number;
   /** How long a stop waits for a process to finish its work before it is killed. */
   stopTimeoutMs?: number;
+  /** Node and V8 flags for each process, after the supervisor's own (last one wins). */
+  nodeFlags?: readonly string[];
 }
 
 /**
@@ -38,6 +40,7 @@ export class Supervisor {
       maxRestartDelayMs: 30_000,
       healthyAfterMs: 60_000,
       stopTimeoutMs: 30_000,
+      nodeFlags: [],
       ...options,
     };
   }
@@ -54,7 +57,11 @@ export class Supervisor {
   #run(spec: ProcessSpec, crashes: number): void {
     const { script, env, log } = this.#options;
     const startedAt = Date.now();
-    const child = fork(script, [], { env: { ...env, ENGINE_ROLES: spec.roles }, stdio: 'inherit' });
+    const child = fork(script, [], {
+      env: { ...env, ENGINE_ROLES: spec.roles },
+      execArgv: [...process.execArgv, ...this.#options.nodeFlags],
+      stdio: 'inherit',
+    });
     this.#children.set(spec.name, child);
     log.info({ process: spec.name, childPid: child.pid }, 'process started');
     child.once('exit', (code, signal) => {
