@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 
 /** Views across tables for the API: a subject with its clocks, fines and events; a person's year. */
 /** Reads for the API's views. `departments` null means every department (API.md: manager scoping). */
@@ -12,6 +12,16 @@ export type DepartmentScope = readonly string[] | null;
  * one department to another) are left out, only counted.
  */
 export async function subjectView(db: Db, kind: string, id: string, departments: DepartmentScope) {
+  // One snapshot for all its parts: read apart, a view taken while the classifier commits could show
+  // the subject as it was beside its events and fines as they are (another department than theirs).
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => readSubjectView(trx, kind, id, departments));
+}
+
+async function readSubjectView(db: Trx, kind: string, id: string, departments: DepartmentScope) {
   let subjectQuery = db
     .selectFrom('subjects as s')
     .leftJoin('departments as d', 'd.id', 's.department_id')
