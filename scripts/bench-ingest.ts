@@ -6,7 +6,7 @@
 // (dropped afterwards) and the local Redis (its own queue prefix, removed afterwards).
 // "API CPU per post" is the API process's user + system CPU (from /proc, every thread) from the start
 // of a load until the outbox relay has queued its last event, over the posts answered 202.
-// Run: ./scripts/bench.sh ingest  (BENCH_SECONDS per load, BENCH_CONCURRENCY a comma list,
+// Run: ./scripts/bench.sh ingest  (BENCH_SECONDS per load, BENCH_CONCURRENCY and BENCH_RATES comma lists,
 // BENCH_BATCHES=0 to leave out the batches)
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,6 +19,8 @@ import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,8,32,64').split(',').map(Number);
+// Single events at fixed rates (64 connections): the API's CPU per post at the same offered load, whatever else the machine runs.
+const RATES = (process.env.BENCH_RATES ?? '500').split(',').filter(Boolean).map(Number);
 const BATCH_CONNECTIONS = 32;
 const PORT = 3999;
 const prefix = `engine-bench-${process.pid}`;
@@ -77,7 +79,7 @@ async function relayDrained(): Promise<void> {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-async function run(title: string, connections: number, eventsPerRequest: number) {
+async function run(title: string, connections: number, eventsPerRequest: number, rate?: number) {
   const before = await groupCounts();
   const load1 = loadavg()[0]!;
   const cpuBefore = apiCpuSeconds();
@@ -85,6 +87,7 @@ async function run(title: string, connections: number, eventsPerRequest: number)
     url: `http://127.0.0.1:${PORT}`,
     connections,
     duration: DURATION_S,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'POST',
@@ -125,6 +128,7 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const connections of CONCURRENCY) await run('single events', connections, 1);
+for (const rate of RATES) await run(`single events, ${rate.toLocaleString('en-US')}/s offered`, 64, 1, rate);
 if (process.env.BENCH_BATCHES !== '0') await run('batches of 100', BATCH_CONNECTIONS, 100);
 
 const stored = await db
