@@ -4,7 +4,11 @@
 // events/s as a share of Postgres's single-row commits/s. Runs the API as its own process (the
 // API role of the start command, its settings from the environment) against a scratch database
 // (dropped afterwards) and the local Redis (its own queue prefix, removed afterwards).
-// Run: ./scripts/bench.sh ingest  (BENCH_SECONDS per load, BENCH_CONCURRENCY a comma list)
+// "API CPU per post" is the API process's user + system CPU (from /proc, every thread) from the start
+// of a load until the outbox relay has queued its last event, over the posts answered 202.
+// Run: ./scripts/bench.sh ingest  (BENCH_SECONDS per load, BENCH_CONCURRENCY and BENCH_RATES comma lists,
+// BENCH_BATCHES=0 to leave out the batches)
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { loadConfig } from '@engine/config';
 import { createApiKey } from '@engine/db';
@@ -15,6 +19,8 @@ import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,8,32,64').split(',').map(Number);
+// Single events at fixed rates (64 connections): the API's CPU per post at the same offered load, whatever else the machine runs.
+const RATES = (process.env.BENCH_RATES ?? '500').split(',').filter(Boolean).map(Number);
 const BATCH_CONNECTIONS = 32;
 const PORT = 3999;
 const prefix = `engine-bench-${process.pid}`;
@@ -51,15 +57,37 @@ async function groupCounts(): Promise<{ posts: number; commits: number }> {
   return { posts: counter('engine_ingest_posts_total'), commits: counter('engine_ingest_commits_total') };
 }
 
+/** CPU seconds the API process has used (user + system, every thread), from /proc (Linux; 100 ticks a second). */
+function apiCpuSeconds(): number {
+  const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields 14 and 15 of proc(5) (utime, stime), counted here from field 3.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Waits until the outbox relay (in the API process) has queued every stored event, so its CPU counts. */
+async function relayDrained(): Promise<void> {
+  for (;;) {
+    const { n } = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('enqueued_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(n) === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-async function run(title: string, connections: number, eventsPerRequest: number) {
+async function run(title: string, connections: number, eventsPerRequest: number, rate?: number) {
   const before = await groupCounts();
   const load1 = loadavg()[0]!;
+  const cpuBefore = apiCpuSeconds();
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}`,
     connections,
     duration: DURATION_S,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'POST',
@@ -74,13 +102,15 @@ async function run(title: string, connections: number, eventsPerRequest: number)
       },
     ],
   });
+  await relayDrained();
+  const cpu = apiCpuSeconds() - cpuBefore;
   const after = await groupCounts();
   const posts = after.posts - before.posts;
   const commits = after.commits - before.commits;
   const eventsPerSecond = result.requests.average * eventsPerRequest;
   const ratio = eventsPerRequest === 1 ? percent(eventsPerSecond / commitRate) : '';
   console.log(
-    `| ${title} | ${connections} | ${Math.round(result.requests.average).toLocaleString('en-US')} | ${Math.round(eventsPerSecond).toLocaleString('en-US')} | ${ratio} | ${commits > 0 ? (posts / commits).toFixed(1) : '-'} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx + result.errors} | ${load1.toFixed(2)} |`,
+    `| ${title} | ${connections} | ${Math.round(result.requests.average).toLocaleString('en-US')} | ${Math.round(eventsPerSecond).toLocaleString('en-US')} | ${ratio} | ${commits > 0 ? (posts / commits).toFixed(1) : '-'} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx + result.errors} | ${posts > 0 ? ((cpu * 1000) / posts).toFixed(3) : '-'} ms | ${load1.toFixed(2)} |`,
   );
 }
 
@@ -94,11 +124,12 @@ console.log(
 console.log('| raw limit (this run) | measured |\n|---|---|');
 console.log(describeLimits(limits));
 console.log(
-  '\n| load | connections | requests/s | events/s | of the commit rate | posts per commit | p50 | p99 | errors | load average (1 min) at its start |',
+  '\n| load | connections | requests/s | events/s | of the commit rate | posts per commit | p50 | p99 | errors | API CPU per post | load average (1 min) at its start |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const connections of CONCURRENCY) await run('single events', connections, 1);
-await run('batches of 100', BATCH_CONNECTIONS, 100);
+for (const rate of RATES) await run(`single events, ${rate.toLocaleString('en-US')}/s offered`, 64, 1, rate);
+if (process.env.BENCH_BATCHES !== '0') await run('batches of 100', BATCH_CONNECTIONS, 100);
 
 const stored = await db
   .selectFrom('events')

@@ -183,6 +183,77 @@ export async function insertEventPosts(db: Db, posts: readonly EventPost[]): Pro
   });
 }
 
+/** A post of one event (most posts): see insertSingleEventPosts. */
+export interface SingleEventPost {
+  event: NewEvent;
+  apiKeyId: string | null;
+}
+
+/**
+ * Group commit of single-event posts in one statement, so its own transaction: one round trip and
+ * one commit for the group, the events given to the statement as one array per column. Each new id
+ * is stored with its event in the order given; a post whose id was stored before, or by an earlier
+ * post of the group, stores nothing (it has nothing else to store, so it cannot be half kept) and
+ * is answered after the commit: a duplicate, or an EventConflictError naming what differs, exactly
+ * as insertEvents would answer it alone. Concurrent posts of one id serialise on event_ids' primary
+ * key, so exactly one stores it. Listeners on EVENTS_CHANNEL hear of it at commit.
+ */
+export async function insertSingleEventPosts(
+  db: Db,
+  posts: readonly SingleEventPost[],
+): Promise<(InsertOutcome | EventConflictError)[]> {
+  // The first post of each id: the one that stores it, if any does.
+  const firstPost = new Map<string, number>();
+  posts.forEach((post, p) => {
+    if (!firstPost.has(post.event.id)) firstPost.set(post.event.id, p);
+  });
+  const firsts = [...firstPost.values()].map((p) => posts[p]!);
+  const column = <T>(value: (post: SingleEventPost) => T) => firsts.map(value);
+  const { rows } = await sql<{ id: string }>`
+    WITH given AS (
+      SELECT * FROM unnest(
+        ${column((p) => p.event.id)}::text[], ${column((p) => p.event.bodyHash)}::bytea[],
+        ${column((p) => p.event.type)}::text[], ${column((p) => p.event.subjectKind)}::text[],
+        ${column((p) => p.event.subjectId)}::text[], ${column((p) => p.event.occurredAt)}::timestamptz[],
+        ${column((p) => JSON.stringify(p.event.data))}::jsonb[], ${column((p) => p.apiKeyId)}::uuid[]
+      ) WITH ORDINALITY AS given (id, body_hash, type, subject_kind, subject_id, occurred_at, data, api_key_id, place)
+    ), stored AS (
+      INSERT INTO event_ids (id, seq, received_at, body_hash)
+      SELECT id, nextval('events_seq'), now(), body_hash FROM given ORDER BY place
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id, seq
+    ), written AS (
+      -- now() is the transaction's start, the same instant event_ids got
+      INSERT INTO events (seq, received_at, id, type, subject_kind, subject_id, occurred_at, data, body_hash, api_key_id)
+      SELECT stored.seq, now(), given.id, given.type, given.subject_kind, given.subject_id, given.occurred_at,
+        given.data, given.body_hash, given.api_key_id
+      FROM stored JOIN given ON given.id = stored.id
+      RETURNING id
+    )
+    -- Only when something was written; one transaction's identical notifications are delivered once.
+    SELECT written.id FROM written CROSS JOIN LATERAL (SELECT pg_notify(${EVENTS_CHANNEL}, '')) AS notified`.execute(
+    db,
+  );
+  const stored = new Set(rows.map((row) => row.id));
+  const existing =
+    stored.size === firsts.length
+      ? new Map<string, StoredBody>()
+      : await storedBodies(
+          db,
+          firsts.map((p) => p.event).filter((e) => !stored.has(e.id)),
+        );
+  return posts.map((post, p) => {
+    const event = post.event;
+    const first = firstPost.get(event.id)!;
+    if (first === p && stored.has(event.id)) return { results: [{ id: event.id, status: 'accepted' }] };
+    // Given by an earlier post of the group: as if that post had been stored before this one.
+    const before = first !== p && stored.has(event.id) ? posts[first]!.event : existing.get(event.id);
+    const conflicts = before ? conflictWith(event, 0, before, null) : [];
+    if (conflicts.length > 0) return new EventConflictError(conflicts);
+    return { results: [{ id: event.id, status: 'duplicate' }] };
+  });
+}
+
 /** What an event stored before holds: its body hash and, to compare field by field, its body. */
 interface StoredBody {
   bodyHash: Buffer;
@@ -215,7 +286,7 @@ function comparable(body: Omit<StoredBody, 'bodyHash'>) {
 }
 
 async function storedBodies(
-  trx: Transaction<Database>,
+  trx: Db | Transaction<Database>,
   events: readonly NewEvent[],
 ): Promise<Map<string, StoredBody>> {
   const rows = await trx

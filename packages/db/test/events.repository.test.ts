@@ -1,10 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApiKey } from '../src/api-keys.repository.ts';
 import { createDb, type Db } from '../src/database.ts';
 import {
+  EVENTS_CHANNEL,
   EventConflictError,
   findEventStatus,
   insertEvents,
+  insertSingleEventPosts,
   markEvents,
   type NewEvent,
 } from '../src/events.repository.ts';
@@ -85,6 +89,60 @@ describe('Never applied twice: re-posting an id is a no-op reported as duplicate
       { index: 2, id: twin, earlierIndex: 1, differences: [{ path: ['occurredAt'], change: 'differs' }] },
     ]);
     expect(await findEventStatus(db, twin)).toBeUndefined();
+  });
+});
+
+describe('single-event posts in one statement (group commit)', () => {
+  it('stores each new id once, in order, with its own key; a re-sent id is a duplicate, another body a conflict; listeners hear of it', async () => {
+    const [a, b, before] = [uid('a'), uid('b'), uid('before')];
+    await insertEvents(db, [fault(before)], null);
+    const listener = new pg.Client({ connectionString: inject('databaseUrl') });
+    await listener.connect();
+    const heard = new Promise((resolve) => listener.once('notification', resolve));
+    await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      const keyId = (await createApiKey(db, { name: uid('key'), role: 'ingest' })).apiKey.id;
+      const outcomes = await insertSingleEventPosts(db, [
+        { event: fault(a), apiKeyId: keyId },
+        { event: fault(before), apiKeyId: null },
+        { event: fault(a, { subjectId: 'F-other', bodyHash: hash('other') }), apiKeyId: null },
+        { event: fault(b), apiKeyId: null },
+        { event: fault(a), apiKeyId: null },
+      ]);
+      expect(outcomes.slice(0, 2)).toEqual([
+        { results: [{ id: a, status: 'accepted' }] },
+        { results: [{ id: before, status: 'duplicate' }] },
+      ]);
+      expect(outcomes[2]).toBeInstanceOf(EventConflictError);
+      expect((outcomes[2] as EventConflictError).conflicts[0]?.differences.map((d) => d.path)).toEqual([
+        ['subjectId'],
+      ]);
+      expect(outcomes.slice(3)).toEqual([
+        { results: [{ id: b, status: 'accepted' }] },
+        { results: [{ id: a, status: 'duplicate' }] },
+      ]);
+      await heard;
+      const rows = await db
+        .selectFrom('events')
+        .innerJoin('event_ids', 'event_ids.id', 'events.id')
+        .select([
+          'events.id',
+          'events.subject_id',
+          'events.api_key_id',
+          'events.seq',
+          'event_ids.seq as idSeq',
+        ])
+        .where('events.id', 'in', [a, b])
+        .orderBy('events.seq')
+        .execute();
+      expect(rows.map((r) => [r.id, r.subject_id, r.api_key_id])).toEqual([
+        [a, `F-${a}`, keyId],
+        [b, `F-${b}`, null],
+      ]);
+      for (const row of rows) expect(row.seq).toBe(row.idSeq);
+    } finally {
+      await listener.end();
+    }
   });
 });
 

@@ -256,4 +256,60 @@ describe('group commit: posts arriving during a commit share the next one', () =
     // The held first post's commit and the good post's, retried alone: none for the posts that failed.
     expect(await metric('engine_ingest_commits_total')).toBe(commits + 2);
   });
+
+  it('a group of single events is one commit, each post answered as if it came alone: new, duplicate, conflict', async () => {
+    const earlier = uniqueId('earlier');
+    expect((await post(complaintReceived(earlier))).statusCode).toBe(202);
+    const [a, b, c] = [uniqueId('a'), uniqueId('b'), uniqueId('c')];
+    const commits = await metric('engine_ingest_commits_total');
+    const posts = await metric('engine_ingest_posts_total');
+    const group = await holdGroup();
+    const first = await group.join(complaintReceived(a));
+    // a again, written another way: a duplicate of the post before it in the group.
+    const again = await group.join({ ...complaintReceived(a), occurredAt: '2026-11-23T01:00:00Z' });
+    const clash = await group.join(complaintReceived(a, { data: { departmentId: 'D1', channel: 'visit' } }));
+    const resent = await group.join(complaintReceived(earlier));
+    const changed = await group.join(complaintReceived(earlier, { subjectId: 'C-other' }));
+    const second = await group.join(complaintReceived(b));
+    const third = await group.join(complaintReceived(c));
+    await group.release();
+
+    expect((await first.answer).json().results).toEqual([{ id: a, status: 'accepted' }]);
+    expect((await again.answer).json().results).toEqual([{ id: a, status: 'duplicate' }]);
+    const clashed = await clash.answer;
+    expect(clashed.statusCode).toBe(409);
+    expect(clashed.json().errors).toEqual([
+      { path: 'data.channel', message: `differs from event ${a} as posted before` },
+    ]);
+    expect((await resent.answer).json().results).toEqual([{ id: earlier, status: 'duplicate' }]);
+    const refused = await changed.answer;
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([
+      { path: 'subjectId', message: `differs from event ${earlier} as posted before` },
+    ]);
+    expect((await second.answer).json().results).toEqual([{ id: b, status: 'accepted' }]);
+    expect((await third.answer).json().results).toEqual([{ id: c, status: 'accepted' }]);
+    // The held first post's commit, then one for the seven joined; the two 409s are not stored posts.
+    expect(await metric('engine_ingest_commits_total')).toBe(commits + 2);
+    expect(await metric('engine_ingest_posts_total')).toBe(posts + 6);
+    const rows = await stored([a, b, c]);
+    // Stored in the order posted, a with the body first posted.
+    expect(rows.map((r) => r.id)).toEqual([a, b, c]);
+    expect(rows[0]!.data).toEqual({ departmentId: 'D1', channel: 'hotline' });
+  });
+
+  it('a single event Postgres refuses fails alone in a group of single events: the others are stored', async () => {
+    const good = [uniqueId('good'), uniqueId('good')];
+    const poisoned = uniqueId('poison');
+    const group = await holdGroup();
+    const before = await group.join(complaintReceived(good[0]!));
+    const refused = await group.join(complaintReceived(poisoned));
+    const after = await group.join(complaintReceived(good[1]!));
+    await group.release();
+
+    expect((await before.answer).statusCode).toBe(202);
+    expect((await after.answer).statusCode).toBe(202);
+    expect((await refused.answer).statusCode).toBe(500);
+    expect((await stored([...good, poisoned])).map((r) => r.id)).toEqual(good);
+  });
 });
