@@ -270,9 +270,12 @@ describe('webhook notifications', () => {
     );
     expect(message!.body.markdown.content).toContain('- 部门：城区客服部');
     expect(message!.body.markdown.content).toContain('- 截止：2026-11-20 13:00 (+08:00)');
-    expect(await deliveriesOf(hook.id)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ status: 'delivered' })]),
+    // The notifier records the delivery once the robot has answered: a moment after the robot has it.
+    const deliveries = await eventually(
+      () => deliveriesOf(hook.id),
+      (rows) => rows.some((d) => d.status === 'delivered'),
     );
+    expect(deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'delivered' })]));
     robot.server.close();
   });
 
