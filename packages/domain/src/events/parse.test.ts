@@ -36,6 +36,20 @@ describe('null for an optional field is absent', () => {
   });
 });
 
+describe('an event of a missing or unknown type', () => {
+  it('names the type and every problem of the fields every event has', () => {
+    expect(problems({ id: '', type: 'complaint.nope', occurredAt: 'yesterday' })).toEqual([
+      { path: 'type', message: expect.stringContaining('complaint.nope is not an event type') },
+      { path: 'id', message: 'must not be empty' },
+      { path: 'subjectId', message: 'is required' },
+      { path: 'occurredAt', message: expect.stringContaining('yesterday is not an RFC 3339 instant') },
+    ]);
+    expect(problems({ id: 'e1', subjectId: 'C1', occurredAt: '2026-09-01T09:00:00+08:00' })).toEqual([
+      { path: 'type', message: expect.stringContaining('is required') },
+    ]);
+  });
+});
+
 describe('one event written two ways compares equal', () => {
   it('instants as instants, in the envelope and in data', () => {
     const exemption = (occurredAt: string, from: string) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PostedEvent } from './event.ts';
 import { describeIssues, type IssueProblem } from './issues.ts';
-import { eventDataSchemas, eventSchema, eventTypes } from './schema.ts';
+import { eventDataSchemas, eventEnvelopeSchema, eventSchema, eventTypes } from './schema.ts';
 
 export type EventParse = { success: true; event: PostedEvent } | { success: false; problems: IssueProblem[] };
 
@@ -20,6 +20,12 @@ export function parseEvent(input: unknown): EventParse {
       ? { path: [], message: NOT_AN_EVENT }
       : problem,
   );
+  // Without a known type the union says only that: the fields every event has are checked besides.
+  if (problems.some((p) => p.path.length === 1 && p.path[0] === 'type')) {
+    const envelope = eventEnvelopeSchema.safeParse(input, { reportInput: true });
+    if (!envelope.success)
+      problems.push(...describeIssues(eventEnvelopeSchema, input, envelope.error.issues));
+  }
   return { success: false, problems };
 }
 

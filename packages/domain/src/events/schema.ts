@@ -131,6 +131,12 @@ const envelopeFields = {
   occurredAt: instantSchema,
 };
 
+/**
+ * The fields every event has, whatever its type: checked on their own when the type is missing or
+ * unknown (the union stops at its discriminator), so every problem of such an event is named.
+ */
+export const eventEnvelopeSchema = z.object(envelopeFields);
+
 const eventVariants = eventTypes.map((type) =>
   z.strictObject({ ...envelopeFields, type: z.literal(type), data: eventDataSchemas[type] }),
 );
