@@ -14,8 +14,8 @@ const MAX_BACKOFF_MS = 10_000;
 
 /**
  * The transactional outbox's relay: moves events stored in Postgres but not yet queued onto the
- * BullMQ events queue, one job per event (job id from the event's sequence number, so a repeated
- * hand-off after a crash is a no-op). Woken by NOTIFY at each commit, and polls besides, so an
+ * BullMQ events queue, one job per subject of each hand-off (named by its last event: job id from
+ * that event's sequence number, so a repeated hand-off after a crash is a no-op). Woken by NOTIFY at each commit, and polls besides, so an
  * event accepted while Redis was down is queued as soon as Redis is back. Several relays (one per
  * API process) share the work through SKIP LOCKED.
  */
@@ -99,7 +99,7 @@ export class OutboxRelay {
 
   async #handOff(events: QueuedEventRef[]): Promise<void> {
     await this.#queue.addBulk(
-      events.map((event) => ({
+      lastEventOfEachSubject(events).map((event) => ({
         name: 'apply-event',
         data: {
           seq: event.seq,
@@ -148,4 +148,16 @@ export class OutboxRelay {
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.#listener = client;
   }
+}
+
+/**
+ * One event per subject, its last (events come in sequence order): the classifier reads every event
+ * of a subject, so one job applies them all. Queued as one job each, a subject's second event would
+ * be deduplicated in Redis, which costs more there than the job itself (BullMQ reads the whole
+ * active list to see whether the first job runs).
+ */
+export function lastEventOfEachSubject(events: readonly QueuedEventRef[]): QueuedEventRef[] {
+  const last = new Map<string, QueuedEventRef>();
+  for (const event of events) last.set(`${event.subjectKind}\u0000${event.subjectId}`, event);
+  return [...last.values()].sort((a, b) => a.seq - b.seq);
 }

@@ -14,15 +14,20 @@ afterAll(async () => {
   await db.destroy();
 });
 
-async function storeEvents(label: string, count: number): Promise<string[]> {
+/** Stores `count` events, each of its own subject unless `subjectOf` says otherwise. */
+async function storeEvents(
+  label: string,
+  count: number,
+  subjectOf: (id: string, i: number) => string = (id) => `C-${id}`,
+): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `${label}-${Date.now().toString(36)}-${i}`);
   await insertEvents(
     db,
-    ids.map((id) => ({
+    ids.map((id, i) => ({
       id,
       type: 'complaint.received',
       subjectKind: 'complaint',
-      subjectId: `C-${id}`,
+      subjectId: subjectOf(id, i),
       occurredAt: new Date('2026-11-23T01:00:00Z'),
       data: { departmentId: 'D1' },
       bodyHash: Buffer.from(id),
@@ -106,6 +111,37 @@ describe('the outbox relay hands every stored event to the queue exactly once', 
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
       await Promise.all(queues.map((q) => q.close()));
+      await redis.stop();
+    }
+  });
+
+  it("a subject's events stored together are one job, named by the last of them", async () => {
+    const redis = new PrivateRedis();
+    await redis.start();
+    const queue = createQueue('events', redis.url, inject('queuePrefix'));
+    const relay = new OutboxRelay(db, queue, inject('databaseUrl'), quiet);
+    try {
+      const run = Date.now().toString(36);
+      // 30 events of 10 subjects, interleaved: subject i % 10.
+      const ids = await storeEvents('same', 30, (_, i) => `S-${run}-${i % 10}`);
+      await relay.flush();
+      const rows = await rowsOf(ids);
+      expect(rows.every((r) => r.enqueued_at !== null)).toBe(true);
+      const jobs = await queue.getJobs(['waiting']);
+      const ours = jobs.filter((job) => job.data.subjectId.startsWith(`S-${run}-`));
+      expect(ours).toHaveLength(10);
+      const lastSeq = new Map<string, number>();
+      for (const [i, id] of ids.entries()) {
+        const seq = rows.find((r) => r.id === id)!.seq;
+        lastSeq.set(`S-${run}-${i % 10}`, Math.max(lastSeq.get(`S-${run}-${i % 10}`) ?? 0, seq));
+      }
+      for (const job of ours) {
+        expect(job.id).toBe(eventJobId(lastSeq.get(job.data.subjectId)!));
+        expect(job.data.seq).toBe(lastSeq.get(job.data.subjectId));
+      }
+    } finally {
+      await relay.stop();
+      await queue.close();
       await redis.stop();
     }
   });
