@@ -44,8 +44,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   } catch (error) {
-    // Two processes creating the same database at once: the loser sees it exists.
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    // Two processes creating the same database at once: the loser sees it exists (42P04), or, when
+    // both passed the check above, the catalogue's unique name (23505).
+    const code = (error as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw error;
   } finally {
     await client.end();
   }

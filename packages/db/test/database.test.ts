@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../src/database.ts';
+import { createDb, type Db, dropDatabase, ensureDatabase } from '../src/database.ts';
 
 let db: Db;
 let admin: Db;
@@ -26,5 +26,22 @@ describe('a dropped database connection does not end the process', () => {
     expect(lost.length).toBe(1);
     const again = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db);
     expect(again.rows[0]!.pid).not.toBe(pid);
+  });
+});
+
+describe('ensureDatabase', () => {
+  it('creates a missing database once, however many processes ask at the same moment', async () => {
+    const url = new URL(inject('databaseUrl'));
+    url.pathname = `/${url.pathname.slice(1)}_ensure`;
+    await dropDatabase(url.toString());
+    try {
+      const asked = await Promise.allSettled(Array.from({ length: 8 }, () => ensureDatabase(url.toString())));
+      expect(asked.filter((a) => a.status === 'rejected')).toEqual([]);
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_database WHERE datname = ${url.pathname.slice(1)}`.execute(admin);
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await dropDatabase(url.toString());
+    }
   });
 });

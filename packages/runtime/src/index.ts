@@ -25,6 +25,27 @@ export interface Runtime {
   now: () => Date;
 }
 
+/** Creates the database if it is missing, migrates it, and stores the built-in policies and the months' partitions. */
+async function prepareSchema(config: Config, db: Db, now: () => Date): Promise<void> {
+  await ensureDatabase(config.DATABASE_URL);
+  await migrateToLatest(db);
+  await seedBuiltinPolicies(db, now());
+  await ensureEventPartitions(db);
+}
+
+/**
+ * The database made ready once, before the start command's role processes start: each would do it
+ * too (safely), but on a fresh machine they would all wait on the first one's migrations at once.
+ */
+export async function prepareDatabase(config: Config = loadConfig()): Promise<void> {
+  const db = createDb(config.DATABASE_URL, { max: 1 });
+  try {
+    await prepareSchema(config, db, () => new Date());
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
  * Connects and migrates (safe from several processes at once), then loads the policy versions.
  * `now` is the engine's clock: the wall clock, or one a test pins to a known instant.
@@ -35,15 +56,12 @@ export async function bootstrap(
   logTo?: DestinationStream,
 ): Promise<Runtime> {
   const log = createLogger(config, logTo);
-  await ensureDatabase(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL, {
     max: 20,
     onIdleError: (err) =>
       log.warn({ err }, 'an idle database connection was closed; the next query opens another'),
   });
-  await migrateToLatest(db);
-  await seedBuiltinPolicies(db, now());
-  await ensureEventPartitions(db);
+  await prepareSchema(config, db, now);
   return {
     config,
     log,

@@ -2,6 +2,7 @@
 // a process of its own (ENGINE_PROCESSES=per-role, the default, so a busy classifier and the API
 // use both cores) or all in one (single), kept running: a process that dies is started again.
 import { loadConfig } from '@engine/config';
+import { prepareDatabase } from '@engine/runtime';
 import { createLogger } from '@engine/runtime/logger';
 import { roleNodeFlags, rolesOf } from './engine-roles.ts';
 import { Supervisor } from './supervisor.ts';
@@ -15,6 +16,12 @@ const supervisor = new Supervisor({
   log,
   nodeFlags: roleNodeFlags,
 });
+try {
+  await prepareDatabase(config);
+} catch (error) {
+  // Postgres not there yet: each process tries again as it starts, and is restarted until it can.
+  log.warn({ err: error }, 'could not prepare the database before starting the processes; each will try');
+}
 supervisor.start(
   config.ENGINE_PROCESSES === 'single'
     ? [{ name: 'engine', roles: roles.join(',') }]
