@@ -98,6 +98,7 @@ export {
   casesRepricedByMove,
   type QuotaCase,
   quotaCaseOf,
+  quotaPositionOf,
   quotaPositions,
 } from './period/quota-positions.ts';
 export { builtinPolicies, fuling2012Policy, gasUtility2020Policy } from './policy/builtin.ts';
@@ -147,6 +148,7 @@ export {
 export {
   formatInstant,
   type Instant,
+  instantFromMillis,
   isPeriod,
   nextPeriod,
   type Period,

@@ -22,6 +22,26 @@ export function quotaPositions(cases: readonly QuotaCase[]): Map<string, number>
   return positionsOf(cases, (c) => `${c.departmentId}\u0000${c.period}\u0000${c.assessment}`);
 }
 
+/**
+ * One case's position in its quota group (quotaPositions' number for it), counted among `cases`
+ * (with or without the case itself): linear, where quotaPositions sorts the whole group, for a
+ * caller that needs one case's place among many (each case of a large quota, one at a time).
+ */
+export function quotaPositionOf(target: QuotaCase, cases: readonly QuotaCase[]): number {
+  let before = 0;
+  for (const c of cases) {
+    if (
+      c.subjectId !== target.subjectId &&
+      c.departmentId === target.departmentId &&
+      c.period === target.period &&
+      c.assessment === target.assessment &&
+      byDispatch(c, target) < 0
+    )
+      before += 1;
+  }
+  return before + 1;
+}
+
 /** Dispatch order within a quota group: by instant, ties by work-order number. */
 function byDispatch(
   a: { subjectId: string; dispatchedAt: Instant },

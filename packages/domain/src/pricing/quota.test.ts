@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { event, policy, received, sh } from '../../test/fixtures.ts';
 import { builtinCalendars } from '../calendar/builtin.ts';
 import { type PostedEntry, reconcile } from '../ledger/reconcile.ts';
-import { casesRepricedByMove, quotaCaseOf, quotaPositions } from '../period/quota-positions.ts';
+import {
+  casesRepricedByMove,
+  quotaCaseOf,
+  quotaPositionOf,
+  quotaPositions,
+} from '../period/quota-positions.ts';
 import { loadPolicyPack, type Policy } from '../policy/policy.ts';
 import { evaluateComplaint } from '../subjects/complaint.ts';
 import { excessRank, quotaFineFen, quotaInForce } from './quota.ts';
@@ -31,6 +36,29 @@ describe('RULES.md 2.4: class 4 over quota', () => {
     const overLevel = policy.pack.complaints.quotas.over_level!;
     expect(quotaFineFen(5_000, overLevel, excessRank(1, overLevel.defaultQuota))).toBe(5_000);
     expect(quotaFineFen(5_000, overLevel, excessRank(1, 1))).toBe(0);
+  });
+
+  it("one case's position, counted among the others, is its place in the whole group's order", () => {
+    // 60 cases of two departments and two assessments, many dispatched at the same minute (ties by
+    // work-order number), in a scrambled order.
+    const cases = Array.from({ length: 60 }, (_, n) => ({
+      subjectId: `C${(n * 37) % 60}`,
+      departmentId: n % 2 === 0 ? 'D1' : 'D2',
+      period: '2026-11',
+      assessment: n % 3 === 0 ? 'class4' : 'overLevel',
+      dispatchedAt: sh(`2026-11-0${1 + (n % 5)}T10:0${n % 4}`),
+    }));
+    const positions = quotaPositions(cases);
+    for (const c of cases) {
+      expect(quotaPositionOf(c, cases)).toBe(positions.get(c.subjectId));
+      // The same without the case itself among them.
+      expect(
+        quotaPositionOf(
+          c,
+          cases.filter((o) => o.subjectId !== c.subjectId),
+        ),
+      ).toBe(positions.get(c.subjectId));
+    }
   });
 
   it('cases are counted in order of dispatch per department, period and assessment', () => {

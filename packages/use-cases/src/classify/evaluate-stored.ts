@@ -18,11 +18,12 @@ import {
   evaluateFinding,
   hallHeadFor,
   type Instant,
+  instantFromMillis,
   type Policy,
-  parseInstant,
   periodOf,
   personFindingRanks,
-  quotaPositions,
+  type QuotaCase,
+  quotaPositionOf,
   type SubjectEvaluation,
 } from '@engine/domain';
 import { DateTime } from 'luxon';
@@ -38,7 +39,24 @@ export interface Evaluated {
   laterFindings: string[];
 }
 
-const toInstant = (date: Date | null): Instant | null => (date ? parseInstant(date.toISOString()) : null);
+const toInstant = (date: Date | null): Instant | null => (date ? instantFromMillis(date.getTime()) : null);
+
+type StoredQuotaCase = Awaited<ReturnType<typeof quotaCases>>[number];
+
+// A quota's stored cases as the domain reads them, converted once per list read: a replay reads a
+// quota's list once for all its cases (thousands, each placed among all the others).
+const convertedCases = new WeakMap<readonly StoredQuotaCase[], QuotaCase[]>();
+function quotaCasesOf(
+  stored: readonly StoredQuotaCase[],
+  group: { departmentId: string; period: string; assessment: string },
+): QuotaCase[] {
+  let cases = convertedCases.get(stored);
+  if (!cases) {
+    cases = stored.map((c) => ({ subjectId: c.id, ...group, dispatchedAt: toInstant(c.openedAt)! }));
+    convertedCases.set(stored, cases);
+  }
+  return cases;
+}
 
 /** A stored subject as the classifier evaluates it. */
 export interface StoredSubject {
@@ -225,23 +243,17 @@ export async function evaluateWithContext(
     // Only cases entering, in or leaving a quota need the department's month to stand still.
     if (counts || previousQuota !== null) await reads.lockDepartmentPeriod(data.departmentId, period);
     if (!counts) return { ...base, evaluation: evaluateComplaint(policy, id, events, now, context) };
-    const others = (await reads.quotaCases(data.departmentId, period, assessment)).filter((c) => c.id !== id);
-    const positions = quotaPositions(
-      [
-        ...others.map((c) => ({ subjectId: c.id, openedAt: c.openedAt })),
-        { subjectId: id, openedAt: opening.occurredAt.toJSDate() },
-      ].map((c) => ({
-        subjectId: c.subjectId,
-        departmentId: data.departmentId,
-        period,
-        assessment,
-        dispatchedAt: toInstant(c.openedAt)!,
-      })),
+    const group = { departmentId: data.departmentId, period, assessment };
+    const cases = quotaCasesOf(await reads.quotaCases(data.departmentId, period, assessment), group);
+    // Its own stored case (if any) is replaced by the one its events give now.
+    const quotaPosition = quotaPositionOf(
+      { subjectId: id, ...group, dispatchedAt: opening.occurredAt },
+      cases,
     );
     const setQuota = await reads.quotaSet(data.departmentId, period, assessment);
     const evaluation = evaluateComplaint(policy, id, events, now, {
       ...context,
-      quotaPosition: positions.get(id)!,
+      quotaPosition,
       ...(setQuota === undefined ? {} : { quota: setQuota }),
     });
     return { ...base, evaluation, quota: { assessment, period } };
