@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { loadConfig } from '@engine/config';
 import { createApiKey } from '@engine/db';
-import { createQueue } from '@engine/queue';
 import autocannon from 'autocannon';
+import { unlinkKeysWithPrefix } from '../test/redis-keys.ts';
 import { scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
@@ -142,7 +142,6 @@ console.log(
 );
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
-const queue = createQueue('events', config.REDIS_URL, prefix);
-await queue.obliterate({ force: true });
-await queue.close();
+// Every key of its queues (obliterate leaves each queue's meta behind), and the scratch database.
+await unlinkKeysWithPrefix(config.REDIS_URL, prefix);
 await drop();

@@ -10,9 +10,11 @@ import { loadConfig } from '@engine/config';
 import { createApiKey, mergeSlaDayCounts } from '@engine/db';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { unlinkKeysWithPrefix } from '../test/redis-keys.ts';
 import { rssMiB, scratchDatabase, spawnEngine, waitForApi } from './lib/bench-support.ts';
 import { describeLimits, measureRawLimits } from './lib/raw-limits.ts';
 
+const queuePrefix = `engine-bench-read-${process.pid}`;
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -97,7 +99,7 @@ const manager = (await createApiKey(db, { name: 'bench manager', role: 'manager'
 const api = spawnEngine({
   role: 'api',
   databaseUrl,
-  queuePrefix: `engine-bench-read-${process.pid}`,
+  queuePrefix,
   port: PORT,
 });
 await waitForApi(PORT);
@@ -181,4 +183,6 @@ console.log(
 
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
+// The API's queues' keys (each queue writes its meta on connecting), and the scratch database.
+await unlinkKeysWithPrefix(loadConfig().REDIS_URL, queuePrefix);
 await drop();
