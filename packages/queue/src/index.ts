@@ -4,7 +4,7 @@ export {
   connectionOptions,
   createQueue,
   defaultJobOptions,
-  eventJobId,
+  eventsJobId,
   type JobPayloads,
   pingQueue,
   type QueueName,

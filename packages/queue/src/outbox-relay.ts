@@ -1,7 +1,7 @@
 import { type Db, EVENTS_CHANNEL, type QueuedEventRef, relayUnqueuedEvents } from '@engine/db';
 import type { Queue } from 'bullmq';
 import pg from 'pg';
-import { eventJobId, type JobPayloads, subjectEvaluation } from './queues.ts';
+import { eventsJobId, type JobPayloads, subjectEvaluation } from './queues.ts';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -14,8 +14,8 @@ const MAX_BACKOFF_MS = 10_000;
 
 /**
  * The transactional outbox's relay: moves events stored in Postgres but not yet queued onto the
- * BullMQ events queue, one job per subject of each hand-off (named by its last event: job id from
- * that event's sequence number, so a repeated hand-off after a crash is a no-op). Woken by NOTIFY at each commit, and polls besides, so an
+ * BullMQ events queue, one job per subject of each hand-off (its job id from those events' sequence
+ * numbers, so a repeated hand-off after a crash is a no-op; its data names the last of them). Woken by NOTIFY at each commit, and polls besides, so an
  * event accepted while Redis was down is queued as soon as Redis is back. Several relays (one per
  * API process) share the work through SKIP LOCKED.
  */
@@ -99,18 +99,18 @@ export class OutboxRelay {
 
   async #handOff(events: QueuedEventRef[]): Promise<void> {
     await this.#queue.addBulk(
-      lastEventOfEachSubject(events).map((event) => ({
+      eventsBySubject(events).map(({ last, seqs }) => ({
         name: 'apply-event',
         data: {
-          seq: event.seq,
-          eventId: event.id,
-          subjectKind: event.subjectKind,
-          subjectId: event.subjectId,
+          seq: last.seq,
+          eventId: last.id,
+          subjectKind: last.subjectKind,
+          subjectId: last.subjectId,
         },
         // A subject's events waiting together are applied by one job (the classifier reads them all).
         opts: {
-          jobId: eventJobId(event.seq),
-          deduplication: subjectEvaluation(event.subjectKind, event.subjectId),
+          jobId: eventsJobId(seqs),
+          deduplication: subjectEvaluation(last.subjectKind, last.subjectId),
         },
       })),
     );
@@ -151,13 +151,22 @@ export class OutboxRelay {
 }
 
 /**
- * One event per subject, its last (events come in sequence order): the classifier reads every event
- * of a subject, so one job applies them all. Queued as one job each, a subject's second event would
- * be deduplicated in Redis, which costs more there than the job itself (BullMQ reads the whole
- * active list to see whether the first job runs).
+ * The events of each subject, with its last one (events come in sequence order): the classifier
+ * reads every event of a subject, so one job applies them all. Queued as one job each, a subject's
+ * second event would be deduplicated in Redis, which costs more there than the job itself (BullMQ
+ * reads the whole active list to see whether the first job runs).
  */
-export function lastEventOfEachSubject(events: readonly QueuedEventRef[]): QueuedEventRef[] {
-  const last = new Map<string, QueuedEventRef>();
-  for (const event of events) last.set(`${event.subjectKind}\u0000${event.subjectId}`, event);
-  return [...last.values()].sort((a, b) => a.seq - b.seq);
+export function eventsBySubject(
+  events: readonly QueuedEventRef[],
+): { last: QueuedEventRef; seqs: number[] }[] {
+  const bySubject = new Map<string, { last: QueuedEventRef; seqs: number[] }>();
+  for (const event of events) {
+    const key = `${event.subjectKind}\u0000${event.subjectId}`;
+    const subject = bySubject.get(key);
+    if (subject) {
+      subject.last = event;
+      subject.seqs.push(event.seq);
+    } else bySubject.set(key, { last: event, seqs: [event.seq] });
+  }
+  return [...bySubject.values()].sort((a, b) => a.last.seq - b.last.seq);
 }

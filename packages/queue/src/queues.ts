@@ -51,9 +51,17 @@ export function timerJobId(kind: string, id: string, at: Date): string {
   return `timer-${subjectToken(kind, id)}-${at.getTime()}`;
 }
 
-/** The BullMQ job id of an event: one job per stored event, so a repeated hand-off is a no-op. */
-export function eventJobId(seq: number): string {
-  return `event-${seq}`;
+/**
+ * The BullMQ job id of a subject's events handed off together, from their sequence numbers: the
+ * same events give the same id, so a repeated hand-off is a no-op, and any other set of them (one
+ * that committed late, with a lower number, joined the retry) gives a new id, which the subject's
+ * deduplication then takes in or runs after the first.
+ */
+export function eventsJobId(seqs: readonly number[]): string {
+  if (seqs.length === 1) return `event-${seqs[0]}`;
+  const sorted = [...seqs].sort((a, b) => a - b);
+  const digest = createHash('sha1').update(sorted.join(',')).digest('base64url').slice(0, 16);
+  return `events-${sorted.at(-1)}-${digest}`;
 }
 
 /**
