@@ -1,8 +1,9 @@
 // The README's start command runs this: the engine's roles (ENGINE_ROLES, all by default), each in
 // a process of its own (ENGINE_PROCESSES=per-role, the default, so a busy classifier and the API
 // use both cores) or all in one (single), kept running: a process that dies is started again.
+
+import { fork } from 'node:child_process';
 import { loadConfig } from '@engine/config';
-import { prepareDatabase } from '@engine/runtime';
 import { createLogger } from '@engine/runtime/logger';
 import { roleNodeFlags, rolesOf } from './engine-roles.ts';
 import { Supervisor } from './supervisor.ts';
@@ -16,12 +17,14 @@ const supervisor = new Supervisor({
   log,
   nodeFlags: roleNodeFlags,
 });
-try {
-  await prepareDatabase(config);
-} catch (error) {
-  // Postgres not there yet: each process tries again as it starts, and is restarted until it can.
-  log.warn({ err: error }, 'could not prepare the database before starting the processes; each will try');
-}
+// The database made ready once before the processes start (prepare-database.ts); it says why if it could not.
+await new Promise((resolve) =>
+  fork(new URL('./prepare-database.ts', import.meta.url).pathname, [], {
+    env: process.env,
+    execArgv: [...process.execArgv, ...roleNodeFlags],
+    stdio: 'inherit',
+  }).once('exit', resolve),
+);
 supervisor.start(
   config.ENGINE_PROCESSES === 'single'
     ? [{ name: 'engine', roles: roles.join(',') }]
