@@ -143,5 +143,5 @@ console.log(
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
 // Every key of its queues (obliterate leaves each queue's meta behind), and the scratch database.
-await unlinkKeysWithPrefix(config.REDIS_URL, prefix);
+await unlinkKeysWithPrefix(config.REDIS_URL, prefix, { queueOnly: true });
 await drop();

@@ -184,5 +184,5 @@ console.log(
 api.kill('SIGTERM');
 await new Promise((r) => api.once('exit', r));
 // The API's queues' keys (each queue writes its meta on connecting), and the scratch database.
-await unlinkKeysWithPrefix(loadConfig().REDIS_URL, queuePrefix);
+await unlinkKeysWithPrefix(loadConfig().REDIS_URL, queuePrefix, { queueOnly: true });
 await drop();
