@@ -3,7 +3,7 @@ import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 
 /** Every queue of the engine, with the payload of its jobs beside its name. */
 export interface JobPayloads {
-  /** A subject's accepted events for the classifier to apply, named by the last; they are read from Postgres. */
+  /** A subject's accepted events for the classifier to apply (the last one named); they are read from Postgres. */
   events: { seq: number; eventId: string; subjectKind: string; subjectId: string };
   /** Evaluate a subject again because another one moved it (a quota case, a repeat, a calendar year stored). */
   subjects: { kind: string; id: string; reason: string };
