@@ -37,7 +37,7 @@ async function prepareSchema(config: Config, db: Db, now: () => Date): Promise<v
  * The database made ready once, before the start command's role processes start: each would do it
  * too (safely), but on a fresh machine they would all wait on the first one's migrations at once.
  */
-export async function prepareDatabase(config: Config = loadConfig()): Promise<void> {
+export async function prepareDatabase(config: Config): Promise<void> {
   const db = createDb(config.DATABASE_URL, { max: 1 });
   try {
     await prepareSchema(config, db, () => new Date());
